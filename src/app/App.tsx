@@ -1,0 +1,64 @@
+import { Suspense, useMemo, useState } from 'react';
+import { BACKEND_CHOICES, type BackendChoice } from '../engine/backends';
+import { BackendBar } from './BackendBar';
+import { BackendContext } from '../ui/backendContext';
+import { BackendController } from '../engine/backendController';
+import { LABS } from './labs';
+import { readParams, writeParams } from './url';
+
+function initialBackend(): BackendChoice {
+  const asked = readParams().get('backend');
+  return (BACKEND_CHOICES as readonly string[]).includes(asked ?? '') ? (asked as BackendChoice) : 'auto';
+}
+
+export function App() {
+  const controller = useMemo(() => new BackendController(initialBackend()), []);
+  const [labId, setLabId] = useState(() => {
+    const asked = readParams().get('lab');
+    return LABS.find((l) => l.id === asked)?.id ?? LABS[0]!.id;
+  });
+  const lab = LABS.find((l) => l.id === labId) ?? LABS[0]!;
+
+  const choose = (id: string) => {
+    // Each lab owns its own parameters: a new lab starts from a clean query string.
+    const params = new URLSearchParams({ lab: id });
+    const backend = readParams().get('backend');
+    if (backend) params.set('backend', backend);
+    writeParams(params);
+    setLabId(id);
+  };
+
+  return (
+    <BackendContext.Provider value={controller}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>Training Lab</h1>
+          <p className="muted">
+            Train neural networks in your browser — the hands-on companion of “기계학습 이론 및 실습 – 7.
+            TensorFlow Keras”.
+          </p>
+        </div>
+        <nav className="tabs" aria-label="Labs">
+          {LABS.map((l) => (
+            <button key={l.id} type="button" aria-current={l.id === lab.id ? 'page' : undefined} onClick={() => choose(l.id)}>
+              {l.title}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <BackendBar
+        onChoice={(choice) => {
+          const params = readParams();
+          params.set('backend', choice);
+          writeParams(params);
+        }}
+      />
+      <main>
+        <p className="blurb">{lab.blurb}</p>
+        <Suspense fallback={<p>Loading the lab…</p>}>
+          <lab.page key={lab.id} />
+        </Suspense>
+      </main>
+    </BackendContext.Provider>
+  );
+}

@@ -1,0 +1,19 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface LabDefinition {
+  id: string;
+  title: string;
+  /** What the lab does, in one line, under its tab. */
+  blurb: string;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/** Adding a lab: make its folder under src/labs/ and add one entry here. */
+export const LABS: readonly LabDefinition[] = [
+  {
+    id: 'gates',
+    title: 'Logic gates',
+    blurb: 'The lecture’s MLP class: a single-layer perceptron against an MLP on AND, OR and XOR.',
+    page: lazy(() => import('../labs/gates/GatesLab')),
+  },
+];

@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+
+export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendChoice = 'auto' | BackendName;
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', ...BACKENDS];
+
+export interface WebGLInfo {
+  available: boolean;
+  renderer: string;
+  /** True when the renderer is a CPU emulation (SwiftShader, llvmpipe, …), not a GPU. */
+  software: boolean;
+}
+
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
+
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERERS.test(renderer);
+}
+
+/** Reads the WebGL renderer string without starting tfjs's WebGL backend. */
+export function probeWebGL(): WebGLInfo {
+  try {
+    if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') {
+      return { available: false, renderer: 'no canvas here', software: false };
+    }
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return { available: false, renderer: 'WebGL 2 is not available', software: false };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { available: true, renderer, software: isSoftwareRenderer(renderer) };
+  } catch (err) {
+    return { available: false, renderer: err instanceof Error ? err.message : String(err), software: false };
+  }
+}
+
+/**
+ * Switches tfjs to `name`. tfjs's `setBackend` may fall through to another backend silently,
+ * so the active one is read back: the result says whether `name` is really active.
+ */
+export async function activateBackend(name: BackendName): Promise<boolean> {
+  try {
+    if (tf.getBackend() === name) return true;
+    const ok = await tf.setBackend(name);
+    await tf.ready();
+    return ok && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+/** The order to fall back in when a backend fails: fastest in general first, CPU last. */
+export function fallbackOrder(first: BackendName): BackendName[] {
+  return [first, ...(['wasm', 'webgl', 'cpu'] as const).filter((b) => b !== first)];
+}
+
+export interface Measurement {
+  backend: BackendName;
+  msPerStep: number;
+}
+
+export interface BackendDecision {
+  backend: BackendName;
+  reason: string;
+  measurements: Measurement[];
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`;
+}
+
+/**
+ * "auto": measure the real model on each candidate and keep the fastest. WebGL on a software
+ * renderer is never a candidate when another backend works: it is CPU emulation of a GPU.
+ */
+export async function chooseFastest(
+  webgl: WebGLInfo,
+  measure: (backend: BackendName) => Promise<number>,
+  candidates: readonly BackendName[] = ['cpu', 'wasm', 'webgl'],
+): Promise<BackendDecision> {
+  const skipped: string[] = [];
+  const toTry = candidates.filter((b) => {
+    if (b !== 'webgl') return true;
+    if (!webgl.available) skipped.push(`WebGL unavailable (${webgl.renderer})`);
+    else if (webgl.software) skipped.push(`WebGL skipped: software renderer (${webgl.renderer})`);
+    return webgl.available && !webgl.software;
+  });
+  const measurements: Measurement[] = [];
+  const failed: string[] = [];
+  for (const backend of toTry) {
+    if (!(await activateBackend(backend))) {
+      failed.push(`${backend} failed to start`);
+      continue;
+    }
+    try {
+      measurements.push({ backend, msPerStep: await measure(backend) });
+    } catch (err) {
+      failed.push(`${backend} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  measurements.sort((a, b) => a.msPerStep - b.msPerStep);
+  const best = measurements[0];
+  if (!best) throw new Error(`No backend could train this model: ${failed.join('; ')}`);
+  const timing = measurements.map((m) => `${m.backend} ${formatMs(m.msPerStep)}/step`).join(', ');
+  const reason = [`fastest measured (${timing})`, ...skipped, ...failed].join('; ');
+  return { backend: best.backend, reason, measurements };
+}
+
+/** Calls `onLost` if the active WebGL backend's context is lost; returns the unsubscribe. */
+export function watchWebGLContext(onLost: () => void): () => void {
+  if (tf.getBackend() !== 'webgl') return () => {};
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  const canvas = backend.gpgpu?.gl?.canvas;
+  if (!canvas || !('addEventListener' in canvas)) return () => {};
+  const handler = () => onLost();
+  canvas.addEventListener('webglcontextlost', handler);
+  return () => canvas.removeEventListener('webglcontextlost', handler);
+}
+
+/** For tests and the classroom debug panel: loses the active WebGL context on purpose. */
+export function loseWebGLContextForTest(): boolean {
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  const ext = backend.gpgpu?.gl?.getExtension('WEBGL_lose_context');
+  ext?.loseContext();
+  return Boolean(ext);
+}

@@ -1,0 +1,210 @@
+import type { BackendController } from '../../engine/backendController';
+import { watchWebGLContext, type BackendName } from '../../engine/backends';
+import { gateData, type Gate } from '../../data/gates';
+import { Emitter } from '../../engine/events';
+import { measureStepMs } from '../../engine/measure';
+import { buildModel, summarize, type BuiltModel } from '../../engine/model';
+import { grid2d, predictRows } from '../../engine/predict';
+import { Trainer, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
+import { predictGate } from './evaluate';
+import type { GatesSettings } from './settings';
+
+export const GRID_N = 40;
+export const GRID_DOMAIN = [-0.25, 1.25] as const;
+const GRID = grid2d(GRID_N, GRID_DOMAIN[0], GRID_DOMAIN[1]);
+const PREVIEW_EVERY_MS = 150;
+const PUBLISH_EVERY_MS = 100;
+
+export interface ModelRun {
+  status: TrainStatus;
+  epoch: number;
+  epochs: number;
+  step: number;
+  elapsedMs: number;
+  /** Mean loss of each finished epoch. */
+  losses: number[];
+  outputs: Float32Array | null;
+  grid: Float32Array | null;
+  outcome: TrainOutcome | null;
+}
+
+export type RunPhase = 'idle' | 'preparing' | 'running' | 'paused' | 'finished';
+
+export interface RunState {
+  phase: RunPhase;
+  gate: Gate | null;
+  backend: BackendName | null;
+  models: ModelRun[];
+  error: string | null;
+}
+
+const IDLE: RunState = { phase: 'idle', gate: null, backend: null, models: [], error: null };
+
+/**
+ * Trains the lab's two models side by side on one backend, keeps their curves and live
+ * predictions, and restarts on the next backend if the current one breaks mid-run.
+ */
+export class GatesRun extends Emitter<{ change: RunState }> {
+  private current: RunState = IDLE;
+  private built: BuiltModel[] = [];
+  private trainers: Trainer[] = [];
+  private generation = 0;
+
+  constructor(private readonly backend: BackendController) {
+    super();
+  }
+
+  get state(): RunState {
+    return this.current;
+  }
+
+  private pendingEmit: ReturnType<typeof setTimeout> | null = null;
+
+  /** Progress is published a few times a second at most; phase changes at once. */
+  private update(patch: Partial<RunState>, urgent = true): void {
+    this.current = { ...this.current, ...patch };
+    if (urgent) {
+      if (this.pendingEmit !== null) clearTimeout(this.pendingEmit);
+      this.pendingEmit = null;
+      this.emit('change', this.current);
+    } else if (this.pendingEmit === null) {
+      this.pendingEmit = setTimeout(() => {
+        this.pendingEmit = null;
+        this.emit('change', this.current);
+      }, PUBLISH_EVERY_MS);
+    }
+  }
+
+  private patchModel(i: number, patch: Partial<ModelRun>, urgent = false): void {
+    const models = this.current.models.slice();
+    models[i] = { ...models[i]!, ...patch };
+    this.update({ models }, urgent);
+  }
+
+  async start(settings: GatesSettings): Promise<void> {
+    const generation = ++this.generation;
+    this.stopTrainers();
+    this.freeModels();
+    const data = gateData(settings.gate);
+    const largest = settings.models.reduce((a, b) => (summarize(b).total > summarize(a).total ? b : a));
+    this.update({
+      ...IDLE,
+      phase: 'preparing',
+      gate: settings.gate,
+      models: settings.models.map((m) => ({
+        status: 'idle',
+        epoch: 0,
+        epochs: m.epochs,
+        step: 0,
+        elapsedMs: 0,
+        losses: [],
+        outputs: null,
+        grid: null,
+        outcome: null,
+      })),
+    });
+    let backend: BackendName;
+    try {
+      backend = await this.backend.prepare(`gates:${JSON.stringify(largest)}`, () => measureStepMs(largest, data));
+    } catch (err) {
+      this.update({ phase: 'idle', error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    if (generation !== this.generation) return;
+
+    let contextLost = false;
+    const unwatch = watchWebGLContext(() => {
+      contextLost = true;
+      this.stopTrainers();
+    });
+    this.built = settings.models.map((m) => buildModel(m));
+    this.trainers = settings.models.map((m, i) => {
+      const trainer = new Trainer(this.built[i]!, m, data);
+      const losses: number[] = [];
+      trainer.on('epochEnd', (e) => {
+        losses.push(e.loss);
+        this.patchModel(i, { epoch: e.epoch, step: e.step, elapsedMs: e.elapsedMs, losses });
+      });
+      trainer.on('status', (status) => {
+        this.patchModel(i, { status }, true);
+        const all = this.trainers.map((t) => t.status);
+        if (all.every((s) => s === 'paused' || s === 'done' || s === 'stopped' || s === 'diverged' || s === 'failed')) {
+          if (all.some((s) => s === 'paused')) this.update({ phase: 'paused' });
+        } else if (all.some((s) => s === 'running')) this.update({ phase: 'running' });
+      });
+      return trainer;
+    });
+    this.update({ phase: 'running', backend });
+    const preview = this.previewLoop(generation);
+    const outcomes = await Promise.all(this.trainers.map((t) => t.run()));
+    unwatch();
+    if (generation !== this.generation) return;
+    outcomes.forEach((outcome, i) =>
+      this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }, true),
+    );
+    const broken = outcomes.find((o) => o.status === 'failed');
+    if (contextLost || broken) {
+      const why = contextLost ? 'the WebGL context was lost' : (broken?.error ?? 'it failed');
+      try {
+        await this.backend.fallback(backend, why);
+      } catch (err) {
+        this.update({ phase: 'finished', error: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+      if (generation === this.generation) return this.start(settings);
+      return;
+    }
+    await preview;
+    await this.refreshPredictions(generation);
+    if (generation === this.generation) this.update({ phase: 'finished' });
+  }
+
+  private async previewLoop(generation: number): Promise<void> {
+    while (generation === this.generation && this.trainers.some((t) => t.status === 'running' || t.status === 'paused')) {
+      await this.refreshPredictions(generation);
+      await new Promise((resolve) => setTimeout(resolve, PREVIEW_EVERY_MS));
+    }
+  }
+
+  private async refreshPredictions(generation: number): Promise<void> {
+    for (let i = 0; i < this.built.length; i++) {
+      const model = this.built[i]!.model;
+      try {
+        const outputs = await predictGate(model);
+        const grid = await predictRows(model, GRID, GRID_N * GRID_N, [2]);
+        if (generation !== this.generation) return;
+        this.patchModel(i, { outputs, grid }, this.current.phase === 'finished');
+      } catch {
+        return; // the model was freed by a newer run, or the backend broke: the run handles it
+      }
+    }
+  }
+
+  pause(): void {
+    this.trainers.forEach((t) => t.pause());
+  }
+
+  resume(): void {
+    this.trainers.forEach((t) => t.resume());
+  }
+
+  stop(): void {
+    this.stopTrainers();
+  }
+
+  private stopTrainers(): void {
+    this.trainers.forEach((t) => t.stop());
+  }
+
+  private freeModels(): void {
+    this.built.forEach((b) => b.dispose());
+    this.built = [];
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.stopTrainers();
+    // Let stopped trainers finish their current stretch before their weights go.
+    setTimeout(() => this.freeModels(), 0);
+  }
+}

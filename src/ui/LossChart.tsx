@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { downsampleMinMax } from '../runs/downsample';
+
+export interface ChartSeries {
+  name: string;
+  color: string;
+  /** One value per x, x = 1, 2, 3, … */
+  values: readonly number[];
+}
+
+interface LossChartProps {
+  series: readonly ChartSeries[];
+  xLabel: string;
+  yLabel: string;
+  logScale: boolean;
+  maxPoints?: number;
+}
+
+/** Overlaid loss curves; long series are downsampled for drawing (extremes kept). */
+export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }: LossChartProps) {
+  const rows = useMemo(() => {
+    const length = Math.max(0, ...series.map((s) => s.values.length));
+    const x = Array.from({ length }, (_, i) => i + 1);
+    const view = downsampleMinMax(x, series.map((s) => s.values), maxPoints);
+    return view.x.map((xv, i) => {
+      const row: Record<string, number | null> = { x: xv };
+      series.forEach((s, k) => {
+        const v = view.series[k]![i]!;
+        row[s.name] = Number.isFinite(v) && (!logScale || v > 0) ? v : null;
+      });
+      return row;
+    });
+  }, [series, logScale, maxPoints]);
+
+  return (
+    <div className="chart" role="img" aria-label={`${yLabel} per ${xLabel}`}>
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[1, 'dataMax']}
+            allowDecimals={false}
+            label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
+          />
+          <YAxis
+            scale={logScale ? 'log' : 'linear'}
+            domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
+            allowDataOverflow
+            width={64}
+            tickFormatter={(v: number) => (v >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0))}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(l) => `${xLabel} ${l}`} />
+          <Legend verticalAlign="top" height={28} />
+          {series.map((s) => (
+            <Line
+              key={s.name}
+              dataKey={s.name}
+              stroke={s.color}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
