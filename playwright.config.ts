@@ -5,6 +5,8 @@ const PORT = 4173;
 
 export default defineConfig({
   testDir: 'e2e',
+  // shots.spec.ts only takes pictures to look at: `npm run screenshots`.
+  testIgnore: process.env.SHOTS ? [] : ['**/shots.spec.ts'],
   outputDir: 'test-results',
   timeout: 120_000,
   expect: { timeout: 30_000 },

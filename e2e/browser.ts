@@ -24,7 +24,8 @@ or point CHROMIUM_PATH at a Chromium/Chrome executable.`;
 export function findBrowser(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist.\n${HOW_TO_INSTALL}`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist.\n${HOW_TO_INSTALL}`);
     return fromEnv;
   }
   const system = SYSTEM_BROWSERS.find((p) => existsSync(p));

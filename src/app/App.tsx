@@ -8,7 +8,9 @@ import { readParams, writeParams } from './url';
 
 function initialBackend(): BackendChoice {
   const asked = readParams().get('backend');
-  return (BACKEND_CHOICES as readonly string[]).includes(asked ?? '') ? (asked as BackendChoice) : 'auto';
+  return (BACKEND_CHOICES as readonly string[]).includes(asked ?? '')
+    ? (asked as BackendChoice)
+    : 'auto';
 }
 
 export function App() {
@@ -34,13 +36,18 @@ export function App() {
         <div className="brand">
           <h1>Training Lab</h1>
           <p className="muted">
-            Train neural networks in your browser — the hands-on companion of “기계학습 이론 및 실습 – 7.
-            TensorFlow Keras”.
+            Train neural networks in your browser — the hands-on companion of “기계학습 이론 및 실습
+            – 7. TensorFlow Keras”.
           </p>
         </div>
         <nav className="tabs" aria-label="Labs">
           {LABS.map((l) => (
-            <button key={l.id} type="button" aria-current={l.id === lab.id ? 'page' : undefined} onClick={() => choose(l.id)}>
+            <button
+              key={l.id}
+              type="button"
+              aria-current={l.id === lab.id ? 'page' : undefined}
+              onClick={() => choose(l.id)}
+            >
               {l.title}
             </button>
           ))}

@@ -29,7 +29,11 @@ export function BackendBar({ onChoice }: { onChoice: (choice: BackendChoice) => 
       />
       <div className="backend-status" data-testid="backend-status">
         <strong>
-          {state.busy ? 'measuring backends…' : state.active ? `training on ${state.active}` : 'not started yet'}
+          {state.busy
+            ? 'measuring backends…'
+            : state.active
+              ? `training on ${state.active}`
+              : 'not started yet'}
         </strong>
         {state.reason && <span className="muted"> — {state.reason}</span>}
         <div className="muted small">{gpu}</div>

@@ -24,10 +24,19 @@ export interface BackendState {
 export class BackendController extends Emitter<{ change: BackendState }> {
   private current: BackendState;
   private readonly decisions = new Map<string, { backend: BackendName; reason: string }>();
+  /** Backends that broke during this session (a lost WebGL context does not come back). */
+  private readonly broken = new Set<BackendName>();
 
   constructor(choice: BackendChoice) {
     super();
-    this.current = { choice, active: null, reason: '', notices: [], webgl: probeWebGL(), busy: false };
+    this.current = {
+      choice,
+      active: null,
+      reason: '',
+      notices: [],
+      webgl: probeWebGL(),
+      busy: false,
+    };
   }
 
   get state(): BackendState {
@@ -47,14 +56,18 @@ export class BackendController extends Emitter<{ change: BackendState }> {
    * Makes the backend for a model active. `key` names the model (auto's measurement is cached per
    * key), `measure` times one training step on the active backend.
    */
-  async prepare(key: string, measure: (backend: BackendName) => Promise<number>): Promise<BackendName> {
+  async prepare(
+    key: string,
+    measure: (backend: BackendName) => Promise<number>,
+  ): Promise<BackendName> {
     this.update({ busy: true });
     try {
       const { choice } = this.current;
       if (choice === 'auto') {
         let decision = this.decisions.get(key);
         if (!decision || !(await activateBackend(decision.backend))) {
-          decision = await chooseFastest(this.current.webgl, measure);
+          const candidates = (['cpu', 'wasm', 'webgl'] as const).filter((b) => !this.broken.has(b));
+          decision = await chooseFastest(this.current.webgl, measure, candidates);
           this.decisions.set(key, decision);
         }
         await activateBackend(decision.backend);
@@ -62,8 +75,10 @@ export class BackendController extends Emitter<{ change: BackendState }> {
         return decision.backend;
       }
       for (const backend of fallbackOrder(choice)) {
+        if (this.broken.has(backend)) continue;
         if (await activateBackend(backend)) {
           if (backend === choice) this.update({ active: backend, reason: 'chosen by you' });
+          else if (this.broken.has(choice)) this.update({ active: backend });
           else this.note(`${choice} failed to start; training on ${backend} instead`, backend);
           return backend;
         }
@@ -76,9 +91,12 @@ export class BackendController extends Emitter<{ change: BackendState }> {
 
   /** After `failed` broke mid-run: moves to the next backend that starts, and says so. */
   async fallback(failed: BackendName, why: string): Promise<BackendName> {
-    for (const [key, decision] of this.decisions) if (decision.backend === failed) this.decisions.delete(key);
+    this.broken.add(failed);
+    for (const [key, decision] of this.decisions)
+      if (decision.backend === failed) this.decisions.delete(key);
     for (const backend of fallbackOrder(failed).slice(1)) {
-      if (backend === 'webgl' && this.current.webgl.software) continue;
+      if (this.broken.has(backend) || (backend === 'webgl' && this.current.webgl.software))
+        continue;
       if (await activateBackend(backend)) {
         this.note(`${failed} stopped working (${why}); restarted on ${backend}`, backend);
         return backend;

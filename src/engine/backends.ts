@@ -12,7 +12,8 @@ export interface WebGLInfo {
   software: boolean;
 }
 
-const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
+const SOFTWARE_RENDERERS =
+  /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
 
 export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_RENDERERS.test(renderer);
@@ -25,7 +26,9 @@ export function probeWebGL(): WebGLInfo {
       return { available: false, renderer: 'no canvas here', software: false };
     }
     const canvas =
-      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(1, 1)
+        : document.createElement('canvas');
     const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
     if (!gl) return { available: false, renderer: 'WebGL 2 is not available', software: false };
     const ext = gl.getExtension('WEBGL_debug_renderer_info');
@@ -33,7 +36,11 @@ export function probeWebGL(): WebGLInfo {
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     return { available: true, renderer, software: isSoftwareRenderer(renderer) };
   } catch (err) {
-    return { available: false, renderer: err instanceof Error ? err.message : String(err), software: false };
+    return {
+      available: false,
+      renderer: err instanceof Error ? err.message : String(err),
+      software: false,
+    };
   }
 }
 
@@ -74,7 +81,7 @@ function formatMs(ms: number): string {
 
 /**
  * "auto": measure the real model on each candidate and keep the fastest. WebGL on a software
- * renderer is never a candidate when another backend works: it is CPU emulation of a GPU.
+ * renderer is tried only when no other backend works: it is CPU emulation of a GPU.
  */
 export async function chooseFastest(
   webgl: WebGLInfo,
@@ -84,8 +91,8 @@ export async function chooseFastest(
   const skipped: string[] = [];
   const toTry = candidates.filter((b) => {
     if (b !== 'webgl') return true;
-    if (!webgl.available) skipped.push(`WebGL unavailable (${webgl.renderer})`);
-    else if (webgl.software) skipped.push(`WebGL skipped: software renderer (${webgl.renderer})`);
+    if (!webgl.available) skipped.push('WebGL unavailable');
+    else if (webgl.software) skipped.push('WebGL skipped: software renderer, no GPU');
     return webgl.available && !webgl.software;
   });
   const measurements: Measurement[] = [];
@@ -100,6 +107,23 @@ export async function chooseFastest(
     } catch (err) {
       failed.push(`${backend} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+  if (
+    measurements.length === 0 &&
+    webgl.available &&
+    webgl.software &&
+    candidates.includes('webgl')
+  ) {
+    // Slow, but better than nothing.
+    if (await activateBackend('webgl')) {
+      try {
+        measurements.push({ backend: 'webgl', msPerStep: await measure('webgl') });
+        skipped.length = 0;
+        skipped.push('software WebGL is the only backend that works here');
+      } catch (err) {
+        failed.push(`webgl failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    } else failed.push('webgl failed to start');
   }
   measurements.sort((a, b) => a.msPerStep - b.msPerStep);
   const best = measurements[0];

@@ -13,7 +13,9 @@ export interface DenseNet {
   biases: Float32Array[];
 }
 
-const EPSILON = 1e-7;
+/** Keras's epsilon as tfjs stores it (float32), so clipped losses match the stock path. */
+const EPSILON = Math.fround(1e-7);
+const ONE_MINUS_EPSILON = Math.fround(1 - 1e-7);
 
 /** Scratch buffers for one batch size, reused across steps. */
 export class DenseScratch {
@@ -60,7 +62,13 @@ function activate(kind: Activation, z: Float64Array, rows: number, cols: number)
 }
 
 /** Turns dL/dA (in `d`) into dL/dZ in place, given the layer's output `a`. */
-function activateBackward(kind: Activation, a: Float64Array, d: Float64Array, rows: number, cols: number): void {
+function activateBackward(
+  kind: Activation,
+  a: Float64Array,
+  d: Float64Array,
+  rows: number,
+  cols: number,
+): void {
   const n = rows * cols;
   switch (kind) {
     case 'sigmoid':
@@ -129,9 +137,9 @@ export function forwardBackward(
     for (let r = 0; r < rows; r++) {
       const label = y[r]!;
       const p = out[r * outN + label]!;
-      const clipped = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+      const clipped = Math.min(Math.max(p, EPSILON), ONE_MINUS_EPSILON);
       lossSum -= Math.log(clipped);
-      if (p >= EPSILON && p <= 1 - EPSILON) d[r * outN + label] = -1 / (p * rows);
+      if (p >= EPSILON && p <= ONE_MINUS_EPSILON) d[r * outN + label] = -1 / (p * rows);
     }
     lossSum /= rows;
   } else {
@@ -144,9 +152,9 @@ export function forwardBackward(
         lossSum += e * e;
         d[i] = (2 * e) / n;
       } else {
-        const q = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+        const q = Math.min(Math.max(p, EPSILON), ONE_MINUS_EPSILON);
         lossSum -= t * Math.log(q) + (1 - t) * Math.log(1 - q);
-        d[i] = p >= EPSILON && p <= 1 - EPSILON ? (q - t) / (q * (1 - q) * n) : 0;
+        d[i] = p >= EPSILON && p <= ONE_MINUS_EPSILON ? (q - t) / (q * (1 - q) * n) : 0;
       }
     }
     lossSum /= n;

@@ -17,7 +17,9 @@ export function lossFunction(loss: Loss): (yTrue: tf.Tensor, yPred: tf.Tensor) =
           const classes = yPred.shape[yPred.shape.length - 1]!;
           const labels = tf.oneHot(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), classes);
           const logP = tf.log(tf.clipByValue(yPred, EPSILON, 1 - EPSILON));
-          return tf.neg(tf.mean(tf.sum(tf.mul(labels, tf.reshape(logP, labels.shape)), -1))) as tf.Scalar;
+          return tf.neg(
+            tf.mean(tf.sum(tf.mul(labels, tf.reshape(logP, labels.shape)), -1)),
+          ) as tf.Scalar;
         });
   }
 }

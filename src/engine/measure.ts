@@ -4,14 +4,22 @@ import { Trainer, type TrainData } from './trainer';
 
 /**
  * Milliseconds per update step of this model on the active backend: a short warm-up (shader
- * compilation, wasm start-up), then a timed run of about `steps` real training steps.
+ * compilation, wasm start-up, JIT), then timed runs of real training steps, doubling the count
+ * until they last `minMs` (or `maxSteps` is reached), so fast and slow backends are both timed
+ * over a useful stretch.
  */
-export async function measureStepMs(config: ModelConfig, data: TrainData, steps = 40): Promise<number> {
+export async function measureStepMs(
+  config: ModelConfig,
+  data: TrainData,
+  minMs = 60,
+  maxSteps = 4096,
+): Promise<number> {
   const batchesPerEpoch = Math.ceil(data.count / config.batchSize);
   const run = async (wanted: number) => {
-    const built = buildModel({ ...config, epochs: Math.max(1, Math.ceil(wanted / batchesPerEpoch)) });
+    const short = { ...config, epochs: Math.max(1, Math.ceil(wanted / batchesPerEpoch)) };
+    const built = buildModel(short);
     try {
-      const outcome = await new Trainer(built, { ...config, epochs: Math.max(1, Math.ceil(wanted / batchesPerEpoch)) }, data).run();
+      const outcome = await new Trainer(built, short, data).run();
       if (outcome.status === 'failed') throw new Error(outcome.error);
       return outcome.elapsedMs / Math.max(1, outcome.step);
     } finally {
@@ -19,5 +27,11 @@ export async function measureStepMs(config: ModelConfig, data: TrainData, steps 
     }
   };
   await run(3);
-  return run(steps);
+  let steps = 8;
+  for (;;) {
+    const started = performance.now();
+    const msPerStep = await run(steps);
+    if (performance.now() - started >= minMs || steps >= maxSteps) return msPerStep;
+    steps *= 2;
+  }
 }

@@ -12,6 +12,7 @@ function getAt(root: unknown, path: Path): unknown {
   let node = root;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
     node = (node as Record<PropertyKey, unknown>)[key];
   }
   return node;
@@ -27,81 +28,149 @@ function setAt(root: unknown, path: Path, value: unknown): void {
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'nothing';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'not a number';
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text;
+  if (typeof value === 'number') return Number.isNaN(value) ? 'not a number' : String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text;
+  } catch {
+    return String(value);
+  }
 }
 
 function fieldName(path: Path): string {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/** A plain-data copy: functions, symbols and throwing getters are dropped, never thrown. */
+function plainCopy(raw: unknown): unknown {
+  try {
+    return structuredClone(raw);
+  } catch {
+    try {
+      return JSON.parse(
+        JSON.stringify(raw, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)),
+      );
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export interface RepairOptions {
+  /**
+   * What a new entry of an array looks like, by the array's field name without indices
+   * (e.g. `{ hidden: { units: 4, activation: 'sigmoid' } }`): a bad value inside an entry the
+   * defaults do not have takes the template's value instead of losing the whole array.
+   */
+  arrayItems?: Record<string, unknown>;
+}
+
+/** The value a bad field falls back to, and the path it replaces (the field, or a parent). */
+function fallbackFor(
+  defaults: unknown,
+  path: Path,
+  options: RepairOptions,
+): { at: Path; value: unknown } | null {
+  for (let depth = path.length; depth > 0; depth--) {
+    const at = path.slice(0, depth);
+    const own = getAt(defaults, at);
+    if (own !== undefined) return { at, value: own };
+    const index = at.findIndex((key) => typeof key === 'number');
+    if (index >= 0) {
+      const arrayName = fieldName(at.slice(0, index).filter((k) => typeof k !== 'number'));
+      const template = options.arrayItems?.[arrayName];
+      const fromTemplate = getAt(template, path.slice(index + 1));
+      if (template !== undefined && fromTemplate !== undefined)
+        return { at: path, value: fromTemplate };
+      const fromFirst = getAt(getAt(defaults, [...at.slice(0, index), 0]), path.slice(index + 1));
+      if (fromFirst !== undefined) return { at: path, value: fromFirst };
+    }
+  }
+  return null;
 }
 
 /**
  * Parses `raw` with `schema`; instead of failing, every bad value is repaired (a number out of
  * range is clamped, a fraction where a whole number is needed is rounded, anything else takes the
- * default) and a notice says which field and why. The result always satisfies the schema.
+ * default) and one notice per field says what was wrong and what is used now. The result always
+ * satisfies the schema.
  */
 export function repairConfig<T>(
   schema: z.ZodType<T>,
   raw: unknown,
   defaults: T,
+  options: RepairOptions = {},
 ): { value: T; notices: Notice[] } {
-  const notices: Notice[] = [];
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  const work = plainCopy(raw);
+  if (work === null || typeof work !== 'object' || Array.isArray(work)) {
     return {
       value: structuredClone(defaults),
-      notices: [{ field: '(config)', message: `expected an object, got ${show(raw)}; using the defaults` }],
+      notices: [
+        { field: '(config)', message: `expected an object, got ${show(raw)}; using the defaults` },
+      ],
     };
   }
-  const work: unknown = structuredClone(raw);
+  // One notice per field, naming the value as it was given even after several repairs.
+  const given = new Map<string, unknown>();
+  const notices = new Map<string, Notice>();
+  const note = (path: Path, was: unknown, message: (was: string) => string) => {
+    const field = fieldName(path);
+    if (!given.has(field)) given.set(field, was);
+    notices.set(field, { field, message: message(show(given.get(field))) });
+  };
+  const finish = (value: T) => ({ value, notices: [...notices.values()] });
+
   for (let round = 0; round < 20; round++) {
     const result = schema.safeParse(work);
-    if (result.success) return { value: result.data, notices };
+    if (result.success) return finish(result.data);
     for (const issue of result.error.issues) {
       const path = issue.path;
-      const field = fieldName(path);
       const current = getAt(work, path);
-      if (issue.code === 'too_small' && typeof current === 'number' && Number.isFinite(current)) {
+      const finite = typeof current === 'number' && Number.isFinite(current);
+      if (issue.code === 'too_small' && finite) {
         const min = Number(issue.minimum);
         setAt(work, path, min);
-        notices.push({ field, message: `${show(current)} is below the minimum ${min}; using ${min}` });
-      } else if (issue.code === 'too_big' && typeof current === 'number' && Number.isFinite(current)) {
+        note(path, current, (was) => `${was} is below the minimum ${min}; using ${min}`);
+      } else if (issue.code === 'too_big' && finite) {
         const max = Number(issue.maximum);
         setAt(work, path, max);
-        notices.push({ field, message: `${show(current)} is above the maximum ${max}; using ${max}` });
+        note(path, current, (was) => `${was} is above the maximum ${max}; using ${max}`);
       } else if (issue.code === 'too_big' && Array.isArray(current)) {
         const max = Number(issue.maximum);
         setAt(work, path, current.slice(0, max));
-        notices.push({ field, message: `has ${current.length} entries, at most ${max} allowed; keeping the first ${max}` });
-      } else if (
-        typeof current === 'number' &&
-        Number.isFinite(current) &&
-        !Number.isInteger(current) &&
-        issue.code === 'invalid_type'
-      ) {
-        setAt(work, path, Math.round(current));
-        notices.push({ field, message: `${show(current)} is not a whole number; using ${Math.round(current)}` });
+        note(
+          path,
+          current,
+          () => `has ${current.length} entries, at most ${max} allowed; keeping the first ${max}`,
+        );
+      } else if (finite && !Number.isInteger(current) && issue.code === 'invalid_type') {
+        const rounded = Math.round(current);
+        setAt(work, path, rounded);
+        note(path, current, (was) => `${was} is not a whole number; using ${rounded}`);
       } else {
-        // Fall back to the default at the deepest level that has one.
-        let at: Path = path;
-        while (at.length > 0 && getAt(defaults, at) === undefined) at = at.slice(0, -1);
-        const fallback = structuredClone(getAt(defaults, at));
-        if (at.length === 0) {
-          return {
-            value: structuredClone(defaults),
-            notices: [...notices, { field, message: `${issue.message}; using the defaults` }],
-          };
+        const fallback = fallbackFor(defaults, path, options);
+        if (!fallback) {
+          note(path, current, () => `${issue.message}; using the defaults`);
+          return finish(structuredClone(defaults));
         }
-        setAt(work, at, fallback);
-        notices.push({
-          field: fieldName(at),
-          message: `${show(current)} is not valid (${issue.message}); using ${show(fallback)}`,
-        });
+        const value = structuredClone(fallback.value);
+        const was = getAt(work, fallback.at);
+        setAt(work, fallback.at, value);
+        note(
+          fallback.at,
+          was,
+          (text) => `${text} is not valid (${issue.message}); using ${show(value)}`,
+        );
       }
     }
   }
-  return {
-    value: structuredClone(defaults),
-    notices: [...notices, { field: '(config)', message: 'could not be repaired; using the defaults' }],
-  };
+  notices.set('(config)', {
+    field: '(config)',
+    message: 'could not be repaired; using the defaults',
+  });
+  return finish(structuredClone(defaults));
 }

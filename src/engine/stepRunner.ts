@@ -35,7 +35,11 @@ type RunnerSettings = Pick<ModelConfig, 'loss' | 'output' | 'hidden' | 'optimize
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** The stock path: `optimizer.minimize` over `model.apply`, batches built from typed arrays. */
-export function tfjsRunner(built: BuiltModel, settings: RunnerSettings, data: TrainData): StepRunner {
+export function tfjsRunner(
+  built: BuiltModel,
+  settings: RunnerSettings,
+  data: TrainData,
+): StepRunner {
   const { model, optimizer } = built;
   const lossFn = lossFunction(settings.loss);
   const accKind = accuracyKind(settings);
@@ -47,7 +51,8 @@ export function tfjsRunner(built: BuiltModel, settings: RunnerSettings, data: Tr
     tf.tidy(() => {
       const n = rows.length;
       let buf = buffers.get(n);
-      if (!buf) buffers.set(n, (buf = { x: new Float32Array(n * xSize), y: new Float32Array(n * ySize) }));
+      if (!buf)
+        buffers.set(n, (buf = { x: new Float32Array(n * xSize), y: new Float32Array(n * ySize) }));
       for (let k = 0; k < n; k++) {
         const row = rows[k]!;
         buf.x.set(data.x.subarray(row * xSize, (row + 1) * xSize), k * xSize);
@@ -89,7 +94,11 @@ export function fusedSupported(built: BuiltModel): boolean {
  * plain JavaScript over the model's own weights, which are written back after every run. For
  * small networks this removes tfjs's per-operation cost, which is most of the time there.
  */
-export function fusedRunner(built: BuiltModel, settings: RunnerSettings, data: TrainData): StepRunner {
+export function fusedRunner(
+  built: BuiltModel,
+  settings: RunnerSettings,
+  data: TrainData,
+): StepRunner {
   const weights = built.model.trainableWeights; // kernel0, bias0, kernel1, bias1, …
   const layers = [...settings.hidden, settings.output];
   const xSize = size(data.xShape);

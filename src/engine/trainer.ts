@@ -29,7 +29,8 @@ export interface EpochEnd {
   elapsedMs: number;
 }
 
-export type TrainStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
+export type TrainStatus =
+  'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'failed';
 
 export interface TrainOutcome {
   status: 'done' | 'stopped' | 'diverged' | 'failed';
@@ -102,14 +103,17 @@ export class Trainer extends Emitter<TrainerEvents> {
   /** Changes the pace, also mid-run; null trains at full speed. Elapsed times exclude pacing waits. */
   setPace(epochsPerSecond: number | null): void {
     this.paceRequest = epochsPerSecond;
-    this.pace = epochsPerSecond ? { epochsPerSecond, fromTime: now(), fromStep: this.stepsDone } : null;
+    this.pace = epochsPerSecond
+      ? { epochsPerSecond, fromTime: now(), fromStep: this.stepsDone }
+      : null;
   }
 
   /** How many more steps the pace allows now (Infinity at full speed). */
   private stepsAllowed(batchesPerEpoch: number): number {
     if (!this.pace) return Infinity;
     const { epochsPerSecond, fromTime, fromStep } = this.pace;
-    const allowed = fromStep + Math.floor(((now() - fromTime) / 1000) * epochsPerSecond * batchesPerEpoch) + 1;
+    const allowed =
+      fromStep + Math.floor(((now() - fromTime) / 1000) * epochsPerSecond * batchesPerEpoch) + 1;
     return allowed - this.stepsDone;
   }
 
@@ -190,7 +194,15 @@ export class Trainer extends Emitter<TrainerEvents> {
           const size = b.rows.length;
           lastLoss = loss;
           const accuracy = accKind ? correct / size : null;
-          this.emit('batchEnd', { epoch: b.epoch, batch: b.batch, step: b.step, size, loss, accuracy, elapsedMs: elapsed });
+          this.emit('batchEnd', {
+            epoch: b.epoch,
+            batch: b.batch,
+            step: b.step,
+            size,
+            loss,
+            accuracy,
+            elapsedMs: elapsed,
+          });
           epochLossSum += loss;
           epochCorrect += correct;
           epochSeen += size;
@@ -208,7 +220,11 @@ export class Trainer extends Emitter<TrainerEvents> {
       }
     };
 
-    const finish = (status: TrainOutcome['status'], epoch: number, error?: string): TrainOutcome => {
+    const finish = (
+      status: TrainOutcome['status'],
+      epoch: number,
+      error?: string,
+    ): TrainOutcome => {
       pending.forEach((g) => g.result instanceof Float32Array || g.result.dispose());
       pending.length = 0;
       const outcome: TrainOutcome = {
@@ -223,6 +239,8 @@ export class Trainer extends Emitter<TrainerEvents> {
       this.emit('end', outcome);
       return outcome;
     };
+
+    if (count === 0) return finish('failed', 0, 'there are no training examples');
 
     // Each epoch gets its own order array, so a group may span an epoch boundary.
     let epoch = 1;
@@ -303,7 +321,11 @@ export class Trainer extends Emitter<TrainerEvents> {
       return finish('done', epochs);
     } catch (err) {
       elapsedMs += now() - stretchStart;
-      return finish('failed', Math.min(epoch, epochs), err instanceof Error ? err.message : String(err));
+      return finish(
+        'failed',
+        Math.min(epoch, epochs),
+        err instanceof Error ? err.message : String(err),
+      );
     }
   }
 }

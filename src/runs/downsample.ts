@@ -10,7 +10,12 @@ export function downsampleMinMax(
 ): { x: number[]; series: number[][] } {
   const n = x.length;
   if (n <= maxPoints) {
-    return { x: Array.from(x), series: series.map((s) => Array.from(s, (v, i) => (i < n ? v : Number.NaN)).slice(0, n)) };
+    return {
+      x: Array.from(x),
+      series: series.map((s) =>
+        Array.from({ length: n }, (_, i) => (i < s.length ? s[i]! : Number.NaN)),
+      ),
+    };
   }
   const buckets = Math.max(1, Math.floor(maxPoints / 2));
   const outX: number[] = [];
@@ -29,7 +34,10 @@ export function downsampleMinMax(
       }
       const first = Math.min(lo, hi);
       const second = Math.max(lo, hi);
-      out[k]!.push(first < s.length ? s[first]! : Number.NaN, second < s.length ? s[second]! : Number.NaN);
+      out[k]!.push(
+        first < s.length ? s[first]! : Number.NaN,
+        second < s.length ? s[second]! : Number.NaN,
+      );
     });
   }
   return { x: outX, series: out };

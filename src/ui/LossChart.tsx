@@ -1,5 +1,14 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { downsampleMinMax } from '../runs/downsample';
 
 export interface ChartSeries {
@@ -22,7 +31,11 @@ export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }:
   const rows = useMemo(() => {
     const length = Math.max(0, ...series.map((s) => s.values.length));
     const x = Array.from({ length }, (_, i) => i + 1);
-    const view = downsampleMinMax(x, series.map((s) => s.values), maxPoints);
+    const view = downsampleMinMax(
+      x,
+      series.map((s) => s.values),
+      maxPoints,
+    );
     return view.x.map((xv, i) => {
       const row: Record<string, number | null> = { x: xv };
       series.forEach((s, k) => {
@@ -50,10 +63,15 @@ export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }:
             domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
             allowDataOverflow
             width={64}
-            tickFormatter={(v: number) => (v >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0))}
+            tickFormatter={(v: number) =>
+              v >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0)
+            }
             label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }}
           />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(l) => `${xLabel} ${l}`} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))}
+            labelFormatter={(l) => `${xLabel} ${l}`}
+          />
           <Legend verticalAlign="top" height={28} />
           {series.map((s) => (
             <Line

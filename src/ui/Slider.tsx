@@ -12,7 +12,16 @@ interface SliderProps {
 }
 
 /** A labelled range input that shows its value. */
-export function Slider({ label, value, min, max, step = 1, disabled, format, onChange }: SliderProps) {
+export function Slider({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  disabled,
+  format,
+  onChange,
+}: SliderProps) {
   const id = useId();
   return (
     <div className="field">
@@ -39,7 +48,14 @@ interface LogSliderProps extends Omit<SliderProps, 'step'> {
 }
 
 /** A slider over a log scale (for learning rates): equal moves multiply the value. */
-export function LogSlider({ value, min, max, stepsPerDecade = 6, onChange, ...rest }: LogSliderProps) {
+export function LogSlider({
+  value,
+  min,
+  max,
+  stepsPerDecade = 6,
+  onChange,
+  ...rest
+}: LogSliderProps) {
   const toPos = (v: number) => Math.round(Math.log10(v) * stepsPerDecade);
   const fromPos = (p: number) => Number((10 ** (p / stepsPerDecade)).toPrecision(2));
   return (
@@ -62,12 +78,23 @@ interface SelectProps<T extends string> {
   onChange: (value: T) => void;
 }
 
-export function Select<T extends string>({ label, value, options, disabled, onChange }: SelectProps<T>) {
+export function Select<T extends string>({
+  label,
+  value,
+  options,
+  disabled,
+  onChange,
+}: SelectProps<T>) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -87,7 +114,13 @@ interface SegmentedProps<T extends string | number> {
 }
 
 /** A row of toggle buttons for a few choices (a gate, a batch size). */
-export function Segmented<T extends string | number>({ label, value, options, disabled, onChange }: SegmentedProps<T>) {
+export function Segmented<T extends string | number>({
+  label,
+  value,
+  options,
+  disabled,
+  onChange,
+}: SegmentedProps<T>) {
   return (
     <div className="field" role="group" aria-label={label}>
       <span className="field-label">{label}</span>

@@ -7,9 +7,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export function useFrameThrottledRender(): () => void {
   const [, setTick] = useState(0);
   const scheduled = useRef<number | null>(null);
-  useEffect(() => () => {
-    if (scheduled.current !== null) cancelAnimationFrame(scheduled.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (scheduled.current !== null) cancelAnimationFrame(scheduled.current);
+    },
+    [],
+  );
   return useCallback(() => {
     if (scheduled.current !== null) return;
     scheduled.current = requestAnimationFrame(() => {

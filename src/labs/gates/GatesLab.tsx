@@ -6,7 +6,7 @@ import { Heatmap } from '../../ui/Heatmap';
 import { LossChart } from '../../ui/LossChart';
 import { ModelSummary } from '../../ui/ModelSummary';
 import { Progress } from '../../ui/Progress';
-import { Segmented } from '../../ui/Slider';
+import { Segmented, Select } from '../../ui/Slider';
 import { useBackendController } from '../../ui/backendContext';
 import { GatesRun, GRID_DOMAIN, GRID_N, type ModelRun } from './gatesRun';
 import { ModelControls } from './ModelControls';
@@ -16,6 +16,18 @@ import { lectureSettings, modelName, type GatesSettings } from './settings';
 import { decodeGates, encodeGates } from './urlState';
 
 const COLORS = ['#d95f02', '#1b9e77'];
+
+const PACES = [
+  { value: 'full', label: 'full speed', epochsPerSecond: null },
+  { value: '300', label: 'watch it learn (300 epochs/s)', epochsPerSecond: 300 },
+  { value: '60', label: 'slow motion (60 epochs/s)', epochsPerSecond: 60 },
+] as const;
+type Pace = (typeof PACES)[number]['value'];
+
+function readPace(): Pace {
+  const asked = new URLSearchParams(window.location.search).get('pace');
+  return PACES.find((p) => p.value === asked)?.value ?? '300';
+}
 
 function readSettings() {
   return decodeGates(new URLSearchParams(window.location.search));
@@ -33,8 +45,8 @@ function useUrlSettings() {
   return { settings, setSettings, notices: initial.notices };
 }
 
-function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function statusText(run: ModelRun | undefined): string {
@@ -59,6 +71,15 @@ export default function GatesLab() {
   const [sweeping, setSweeping] = useState(false);
   const [logScale, setLogScale] = useState(false);
   const [dismissed, setDismissed] = useState(false);
+  const [pace, setPace] = useState<Pace>(readPace);
+  // On a phone the settings start folded, so the results come first.
+  const [wide] = useState(() => window.matchMedia('(min-width: 700px)').matches);
+  useEffect(() => {
+    run.setPace(PACES.find((p) => p.value === pace)!.epochsPerSecond);
+    const params = new URLSearchParams(window.location.search);
+    params.set('pace', pace);
+    window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
+  }, [run, pace]);
 
   const busy = state.phase === 'preparing' || state.phase === 'running' || state.phase === 'paused';
   const gate: Gate = state.gate ?? settings.gate;
@@ -67,12 +88,22 @@ export default function GatesLab() {
     return GATE_INPUTS.map(([x, y], i) => ({ x, y, label: labels[i] as 0 | 1 }));
   }, [gate]);
   const setModel = (i: number, config: ModelConfig) =>
-    setSettings((s) => ({ ...s, models: s.models.map((m, k) => (k === i ? config : m)) as [ModelConfig, ModelConfig] }));
+    setSettings((s) => ({
+      ...s,
+      models: s.models.map((m, k) => (k === i ? config : m)) as [ModelConfig, ModelConfig],
+    }));
 
   const names = settings.models.map(modelName);
   const chartNames = names[0] === names[1] ? names.map((n, i) => `${n} (${i + 1})`) : names;
-  const series = state.models.map((m, i) => ({ name: chartNames[i] ?? `model ${i + 1}`, color: COLORS[i]!, values: m.losses }));
-  const lead = state.models.reduce<ModelRun | undefined>((a, m) => (!a || m.epoch / m.epochs < a.epoch / a.epochs ? m : a), undefined);
+  const series = state.models.map((m, i) => ({
+    name: chartNames[i] ?? `model ${i + 1}`,
+    color: COLORS[i]!,
+    values: m.losses,
+  }));
+  const lead = state.models.reduce<ModelRun | undefined>(
+    (a, m) => (!a || m.epoch / m.epochs < a.epoch / a.epochs ? m : a),
+    undefined,
+  );
 
   return (
     <div className="lab gates">
@@ -94,7 +125,13 @@ export default function GatesLab() {
 
       <section className="card experiment" aria-label="Experiment">
         <div className="row wrap">
-          <Segmented label="Gate" value={settings.gate} options={GATES} disabled={busy || sweeping} onChange={(g) => setSettings((s) => ({ ...s, gate: g }))} />
+          <Segmented
+            label="Gate"
+            value={settings.gate}
+            options={GATES}
+            disabled={busy || sweeping}
+            onChange={(g) => setSettings((s) => ({ ...s, gate: g }))}
+          />
           <table className="truth" aria-label="Truth table">
             <thead>
               <tr>
@@ -116,7 +153,12 @@ export default function GatesLab() {
         </div>
         <div className="row wrap actions">
           {!busy && (
-            <button type="button" className="primary" disabled={sweeping} onClick={() => void run.start(settings)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={sweeping}
+              onClick={() => void run.start(settings)}
+            >
               ▶ Train both
             </button>
           )}
@@ -135,9 +177,14 @@ export default function GatesLab() {
               ■ Stop
             </button>
           )}
-          <button type="button" disabled={busy || sweeping} onClick={() => setSettings(lectureSettings(settings.gate))}>
+          <button
+            type="button"
+            disabled={busy || sweeping}
+            onClick={() => setSettings(lectureSettings(settings.gate))}
+          >
             Reset to the lecture’s settings
           </button>
+          <Select label="Speed" value={pace} options={PACES} onChange={setPace} />
           <span className="phase" data-testid="phase">
             {state.phase === 'preparing' ? 'choosing a backend…' : state.phase}
           </span>
@@ -147,7 +194,7 @@ export default function GatesLab() {
             label={`epoch ${lead.epoch} / ${lead.epochs}`}
             value={lead.epoch}
             max={lead.epochs}
-            detail={`${formatSeconds(lead.elapsedMs)} · ${Math.round(lead.step / Math.max(lead.elapsedMs / 1000, 1e-3)).toLocaleString('en')} updates/s`}
+            detail={`${formatDuration(lead.elapsedMs)} of training · ${Math.round(lead.step / Math.max(lead.elapsedMs / 1000, 1e-3)).toLocaleString('en')} updates/s`}
           />
         )}
         {state.error && (
@@ -162,25 +209,40 @@ export default function GatesLab() {
           const m = state.models[i];
           const summary = summarize(config);
           return (
-            <section key={i} className="card model" aria-label={`Model ${i + 1}`} data-testid={`model-${i + 1}`}>
+            <section
+              key={i}
+              className="card model"
+              aria-label={`Model ${i + 1}`}
+              data-testid={`model-${i + 1}`}
+            >
               <header className="model-head">
                 <h2 style={{ color: COLORS[i] }}>
                   Model {i + 1}: {names[i]}
                 </h2>
                 <span className="muted small" data-testid="model-status">
                   {statusText(m)}
-                  {m && m.step > 0 && ` · ${m.step.toLocaleString('en')} updates in ${formatSeconds(m.elapsedMs)}`}
+                  {m &&
+                    m.step > 0 &&
+                    ` · ${m.step.toLocaleString('en')} updates, ${formatDuration(m.elapsedMs)} of training`}
                 </span>
               </header>
+              <ResultsTable gate={gate} outputs={m?.outputs ?? null} name={names[i]!} />
               <div className="model-body">
+                <Heatmap
+                  values={m?.grid ?? null}
+                  n={GRID_N}
+                  domain={GRID_DOMAIN}
+                  points={points}
+                  title={`${names[i]} decision map`}
+                />
                 <div>
-                  <ResultsTable gate={gate} outputs={m?.outputs ?? null} name={names[i]!} />
-                  <Heatmap values={m?.grid ?? null} n={GRID_N} domain={GRID_DOMAIN} points={points} title={`${names[i]} decision map`} />
-                </div>
-                <div>
-                  <details open>
+                  <details open={wide}>
                     <summary>Settings</summary>
-                    <ModelControls config={config} disabled={busy || sweeping} onChange={(c) => setModel(i, c)} />
+                    <ModelControls
+                      config={config}
+                      disabled={busy || sweeping}
+                      onChange={(c) => setModel(i, c)}
+                    />
                   </details>
                   <details>
                     <summary>Model summary ({summary.total} parameters)</summary>
@@ -197,13 +259,28 @@ export default function GatesLab() {
         <div className="row spread">
           <h2>Loss per epoch</h2>
           <label className="toggle">
-            <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
+            <input
+              type="checkbox"
+              checked={logScale}
+              onChange={(e) => setLogScale(e.target.checked)}
+            />{' '}
+            log scale
           </label>
         </div>
-        <LossChart series={series} xLabel="epoch" yLabel={`loss (${settings.models[0]!.loss})`} logScale={logScale} />
+        <LossChart
+          series={series}
+          xLabel="epoch"
+          yLabel={`loss (${settings.models[0]!.loss})`}
+          logScale={logScale}
+        />
       </section>
 
-      <RepeatPanel gate={settings.gate} models={settings.models} disabled={busy} onBusy={setSweeping} />
+      <RepeatPanel
+        gate={settings.gate}
+        models={settings.models}
+        disabled={busy}
+        onBusy={setSweeping}
+      />
     </div>
   );
 }

@@ -1,15 +1,28 @@
-import { defaultOptimizer, type Activation, type Loss, type ModelConfig, type OptimizerKind } from '../../engine/config';
+import {
+  defaultOptimizer,
+  type Activation,
+  type Loss,
+  type ModelConfig,
+  type OptimizerKind,
+} from '../../engine/config';
 import { LogSlider, Segmented, Select, Slider } from '../../ui/Slider';
 import { GATE_LIMITS } from './settings';
 
-const ACTIVATION_LABELS: Record<string, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
+const ACTIVATION_LABELS: Record<string, string> = {
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'ReLU',
+};
 const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
   sgd: 'SGD',
   momentum: 'SGD with momentum 0.9',
   adam: 'Adam',
   rmsprop: 'RMSprop',
 };
-const LOSS_LABELS: Record<string, string> = { mse: 'mean squared error (mse)', binaryCrossentropy: 'binary cross-entropy' };
+const LOSS_LABELS: Record<string, string> = {
+  mse: 'mean squared error (mse)',
+  binaryCrossentropy: 'binary cross-entropy',
+};
 
 interface Props {
   config: ModelConfig;
@@ -22,7 +35,10 @@ export function ModelControls({ config, disabled, onChange }: Props) {
   const activation = config.hidden[0]?.activation ?? 'sigmoid';
   const set = (patch: Partial<ModelConfig>) => onChange({ ...config, ...patch });
   const setLayers = (count: number) => {
-    const hidden = Array.from({ length: count }, (_, i) => config.hidden[i] ?? { units: 4, activation });
+    const hidden = Array.from(
+      { length: count },
+      (_, i) => config.hidden[i] ?? { units: 4, activation },
+    );
     set({ hidden });
   };
   return (
@@ -44,22 +60,34 @@ export function ModelControls({ config, disabled, onChange }: Props) {
           min={GATE_LIMITS.units[0]}
           max={GATE_LIMITS.units[1]}
           disabled={disabled}
-          onChange={(units) => set({ hidden: config.hidden.map((h, k) => (k === i ? { ...h, units } : h)) })}
+          onChange={(units) =>
+            set({ hidden: config.hidden.map((h, k) => (k === i ? { ...h, units } : h)) })
+          }
         />
       ))}
       <Select
         label="Hidden activation"
         value={activation}
         disabled={disabled || config.hidden.length === 0}
-        options={GATE_LIMITS.activations.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] ?? a }))}
-        onChange={(a: Activation) => set({ hidden: config.hidden.map((h) => ({ ...h, activation: a })) })}
+        options={GATE_LIMITS.activations.map((a) => ({
+          value: a,
+          label: ACTIVATION_LABELS[a] ?? a,
+        }))}
+        onChange={(a: Activation) =>
+          set({ hidden: config.hidden.map((h) => ({ ...h, activation: a })) })
+        }
       />
       <Select
         label="Optimizer"
         value={config.optimizer.kind}
         disabled={disabled}
-        options={(Object.keys(OPTIMIZER_LABELS) as OptimizerKind[]).map((k) => ({ value: k, label: OPTIMIZER_LABELS[k] }))}
-        onChange={(kind) => set({ optimizer: defaultOptimizer(kind, config.optimizer.learningRate) })}
+        options={(Object.keys(OPTIMIZER_LABELS) as OptimizerKind[]).map((k) => ({
+          value: k,
+          label: OPTIMIZER_LABELS[k],
+        }))}
+        onChange={(kind) =>
+          set({ optimizer: defaultOptimizer(kind, config.optimizer.learningRate) })
+        }
       />
       <LogSlider
         label="Learning rate"
@@ -76,7 +104,13 @@ export function ModelControls({ config, disabled, onChange }: Props) {
         options={GATE_LIMITS.losses.map((l) => ({ value: l, label: LOSS_LABELS[l] ?? l }))}
         onChange={(loss: Loss) => set({ loss })}
       />
-      <Segmented label="Batch size" value={config.batchSize} options={[1, 2, 4]} disabled={disabled} onChange={(batchSize) => set({ batchSize })} />
+      <Segmented
+        label="Batch size"
+        value={config.batchSize}
+        options={[1, 2, 4]}
+        disabled={disabled}
+        onChange={(batchSize) => set({ batchSize })}
+      />
       <Slider
         label="Epochs"
         value={config.epochs}
@@ -86,12 +120,27 @@ export function ModelControls({ config, disabled, onChange }: Props) {
         disabled={disabled}
         onChange={(epochs) => set({ epochs })}
       />
-      <NumberField label="Seed (initial weights, shuffling)" value={config.seed} disabled={disabled} onChange={(seed) => set({ seed })} />
+      <NumberField
+        label="Seed (initial weights, shuffling)"
+        value={config.seed}
+        disabled={disabled}
+        onChange={(seed) => set({ seed })}
+      />
     </div>
   );
 }
 
-function NumberField({ label, value, disabled, onChange }: { label: string; value: number; disabled: boolean; onChange: (v: number) => void }) {
+function NumberField({
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  disabled: boolean;
+  onChange: (v: number) => void;
+}) {
   return (
     <div className="field">
       <label>

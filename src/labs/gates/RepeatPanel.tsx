@@ -22,7 +22,12 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
   const [count, setCount] = useState(10);
   const [progress, setProgress] = useState<SweepProgress | null>(null);
   const [running, setRunning] = useState(false);
-  const [ran, setRan] = useState<{ gate: Gate; names: string[]; epochs: number[]; firstSeed: number } | null>(null);
+  const [ran, setRan] = useState<{
+    gate: Gate;
+    names: string[];
+    epochs: number[];
+    firstSeed: number;
+  } | null>(null);
   const stop = useRef(false);
   const firstSeed = models[0]?.seed ?? 0;
 
@@ -34,8 +39,17 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
     setRan({ gate, names: models.map(modelName), epochs: models.map((m) => m.epochs), firstSeed });
     try {
       const largest = models[models.length - 1]!;
-      await backend.prepare(`gates:${JSON.stringify(largest)}`, () => measureStepMs(largest, gateData(gate)));
-      await sweepSeeds(models, gate, firstSeed, count, (p) => setProgress({ ...p, tallies: p.tallies.map((t) => ({ ...t })) }), () => stop.current);
+      await backend.prepare(`gates:${JSON.stringify(largest)}`, () =>
+        measureStepMs(largest, gateData(gate)),
+      );
+      await sweepSeeds(
+        models,
+        gate,
+        firstSeed,
+        count,
+        (p) => setProgress({ ...p, tallies: p.tallies.map((t) => ({ ...t })) }),
+        () => stop.current,
+      );
     } finally {
       setRunning(false);
       onBusy(false);
@@ -46,11 +60,19 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
     <section className="card" aria-label="Repeat over seeds">
       <h2>Repeat over seeds</h2>
       <p className="muted">
-        One run depends on its random initial weights. Train both models from {count} different seeds (
-        {firstSeed} to {firstSeed + count - 1}) and count how often each one gets all four inputs right.
+        One run depends on its random initial weights. Train both models from {count} different
+        seeds ({firstSeed} to {firstSeed + count - 1}) and count how often each one gets all four
+        inputs right.
       </p>
       <div className="row">
-        <Slider label="Seeds" value={count} min={2} max={50} disabled={running || disabled} onChange={setCount} />
+        <Slider
+          label="Seeds"
+          value={count}
+          min={2}
+          max={50}
+          disabled={running || disabled}
+          onChange={setCount}
+        />
         {running ? (
           <button type="button" onClick={() => (stop.current = true)}>
             Stop repeating
@@ -62,7 +84,11 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
         )}
       </div>
       {progress && (
-        <Progress label={`run ${progress.done} / ${progress.total}`} value={progress.done} max={progress.total} />
+        <Progress
+          label={`run ${progress.done} / ${progress.total}`}
+          value={progress.done}
+          max={progress.total}
+        />
       )}
       {progress && ran && (
         <table className="sweep" aria-label="Seed results">
@@ -77,7 +103,8 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
           <tbody>
             {progress.tallies.map((t, i) => {
               const tried = t.solvedSeeds.length + t.failedSeeds.length;
-              const mean = t.finalLosses.reduce((a, b) => a + b, 0) / Math.max(1, t.finalLosses.length);
+              const mean =
+                t.finalLosses.reduce((a, b) => a + b, 0) / Math.max(1, t.finalLosses.length);
               return (
                 <tr key={i} data-testid="sweep-row">
                   <td>

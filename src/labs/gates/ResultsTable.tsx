@@ -2,7 +2,15 @@ import type { Gate } from '../../data/gates';
 import { formatRow, gateRows } from './evaluate';
 
 /** The lecture's printout, live: `0 XOR 1 => 0.97 => 1`, each row marked right or wrong. */
-export function ResultsTable({ gate, outputs, name }: { gate: Gate; outputs: Float32Array | null; name: string }) {
+export function ResultsTable({
+  gate,
+  outputs,
+  name,
+}: {
+  gate: Gate;
+  outputs: Float32Array | null;
+  name: string;
+}) {
   if (!outputs) return <p className="muted">Press Train to see the predictions.</p>;
   const rows = gateRows(gate, outputs);
   const right = rows.filter((r) => r.right).length;
@@ -11,7 +19,11 @@ export function ResultsTable({ gate, outputs, name }: { gate: Gate; outputs: Flo
       <pre className="printout">
         {`===== ${name} ${gate} classifier result =====\n`}
         {rows.map((r) => (
-          <span key={`${r.a}${r.b}`} className={r.right ? 'right' : 'wrong'} data-testid="result-row">
+          <span
+            key={`${r.a}${r.b}`}
+            className={r.right ? 'right' : 'wrong'}
+            data-testid="result-row"
+          >
             {formatRow(gate, r)} {r.right ? '✓' : `✗ (want ${r.expected})`}
             {'\n'}
           </span>

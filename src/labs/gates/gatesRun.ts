@@ -49,6 +49,7 @@ export class GatesRun extends Emitter<{ change: RunState }> {
   private built: BuiltModel[] = [];
   private trainers: Trainer[] = [];
   private generation = 0;
+  private pace: number | null = null;
 
   constructor(private readonly backend: BackendController) {
     super();
@@ -81,12 +82,20 @@ export class GatesRun extends Emitter<{ change: RunState }> {
     this.update({ models }, urgent);
   }
 
+  /** Epochs per second to watch the models learn, or null for full speed; applies mid-run too. */
+  setPace(epochsPerSecond: number | null): void {
+    this.pace = epochsPerSecond;
+    this.trainers.forEach((t) => t.setPace(epochsPerSecond));
+  }
+
   async start(settings: GatesSettings): Promise<void> {
     const generation = ++this.generation;
     this.stopTrainers();
     this.freeModels();
     const data = gateData(settings.gate);
-    const largest = settings.models.reduce((a, b) => (summarize(b).total > summarize(a).total ? b : a));
+    const largest = settings.models.reduce((a, b) =>
+      summarize(b).total > summarize(a).total ? b : a,
+    );
     this.update({
       ...IDLE,
       phase: 'preparing',
@@ -105,7 +114,9 @@ export class GatesRun extends Emitter<{ change: RunState }> {
     });
     let backend: BackendName;
     try {
-      backend = await this.backend.prepare(`gates:${JSON.stringify(largest)}`, () => measureStepMs(largest, data));
+      backend = await this.backend.prepare(`gates:${JSON.stringify(largest)}`, () =>
+        measureStepMs(largest, data),
+      );
     } catch (err) {
       this.update({ phase: 'idle', error: err instanceof Error ? err.message : String(err) });
       return;
@@ -113,13 +124,16 @@ export class GatesRun extends Emitter<{ change: RunState }> {
     if (generation !== this.generation) return;
 
     let contextLost = false;
+    let onLost = () => {};
+    const lost = new Promise<void>((resolve) => (onLost = resolve));
     const unwatch = watchWebGLContext(() => {
       contextLost = true;
       this.stopTrainers();
+      onLost();
     });
     this.built = settings.models.map((m) => buildModel(m));
     this.trainers = settings.models.map((m, i) => {
-      const trainer = new Trainer(this.built[i]!, m, data);
+      const trainer = new Trainer(this.built[i]!, m, data, { epochsPerSecond: this.pace });
       const losses: number[] = [];
       trainer.on('epochEnd', (e) => {
         losses.push(e.loss);
@@ -128,21 +142,32 @@ export class GatesRun extends Emitter<{ change: RunState }> {
       trainer.on('status', (status) => {
         this.patchModel(i, { status }, true);
         const all = this.trainers.map((t) => t.status);
-        if (all.every((s) => s === 'paused' || s === 'done' || s === 'stopped' || s === 'diverged' || s === 'failed')) {
+        if (
+          all.every(
+            (s) =>
+              s === 'paused' ||
+              s === 'done' ||
+              s === 'stopped' ||
+              s === 'diverged' ||
+              s === 'failed',
+          )
+        ) {
           if (all.some((s) => s === 'paused')) this.update({ phase: 'paused' });
         } else if (all.some((s) => s === 'running')) this.update({ phase: 'running' });
       });
       return trainer;
     });
     this.update({ phase: 'running', backend });
+    const runs = Promise.all(this.trainers.map((t) => t.run()));
     const preview = this.previewLoop(generation);
-    const outcomes = await Promise.all(this.trainers.map((t) => t.run()));
+    // A lost WebGL context can leave a pending GPU read unanswered: do not wait for it.
+    const outcomes = await Promise.race([runs, lost.then(() => null)]);
     unwatch();
     if (generation !== this.generation) return;
-    outcomes.forEach((outcome, i) =>
+    outcomes?.forEach((outcome, i) =>
       this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }, true),
     );
-    const broken = outcomes.find((o) => o.status === 'failed');
+    const broken = outcomes?.find((o) => o.status === 'failed');
     if (contextLost || broken) {
       const why = contextLost ? 'the WebGL context was lost' : (broken?.error ?? 'it failed');
       try {
@@ -160,7 +185,10 @@ export class GatesRun extends Emitter<{ change: RunState }> {
   }
 
   private async previewLoop(generation: number): Promise<void> {
-    while (generation === this.generation && this.trainers.some((t) => t.status === 'running' || t.status === 'paused')) {
+    while (
+      generation === this.generation &&
+      this.trainers.some((t) => t.status === 'running' || t.status === 'paused')
+    ) {
       await this.refreshPredictions(generation);
       await new Promise((resolve) => setTimeout(resolve, PREVIEW_EVERY_MS));
     }
@@ -197,7 +225,13 @@ export class GatesRun extends Emitter<{ change: RunState }> {
   }
 
   private freeModels(): void {
-    this.built.forEach((b) => b.dispose());
+    for (const b of this.built) {
+      try {
+        b.dispose();
+      } catch {
+        // Weights on a backend that broke (a lost WebGL context) are gone already.
+      }
+    }
     this.built = [];
   }
 

@@ -46,5 +46,7 @@ export function lectureSettings(gate: Gate = 'XOR'): GatesSettings {
 
 /** "SLP" for no hidden layer, else "MLP [4, 4]": the lecture's `hidden_layer_conf`. */
 export function modelName(config: ModelConfig): string {
-  return config.hidden.length === 0 ? 'SLP' : `MLP [${config.hidden.map((h) => h.units).join(', ')}]`;
+  return config.hidden.length === 0
+    ? 'SLP'
+    : `MLP [${config.hidden.map((h) => h.units).join(', ')}]`;
 }

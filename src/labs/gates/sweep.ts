@@ -26,7 +26,11 @@ export async function sweepSeeds(
   onProgress: (progress: SweepProgress) => void,
   shouldStop: () => boolean = () => false,
 ): Promise<SweepProgress> {
-  const tallies: SweepTally[] = models.map(() => ({ solvedSeeds: [], failedSeeds: [], finalLosses: [] }));
+  const tallies: SweepTally[] = models.map(() => ({
+    solvedSeeds: [],
+    failedSeeds: [],
+    finalLosses: [],
+  }));
   const total = count * models.length;
   let done = 0;
   for (let k = 0; k < count && !shouldStop(); k++) {

@@ -11,7 +11,10 @@ function toNumber(text: string): number {
 }
 
 /** Writes the whole experiment into URL parameters, so a link reopens it. */
-export function encodeGates(settings: GatesSettings, params = new URLSearchParams()): URLSearchParams {
+export function encodeGates(
+  settings: GatesSettings,
+  params = new URLSearchParams(),
+): URLSearchParams {
   params.set('gate', settings.gate);
   settings.models.forEach((m, i) => {
     const p = PREFIXES[i]!;
@@ -27,6 +30,20 @@ export function encodeGates(settings: GatesSettings, params = new URLSearchParam
   return params;
 }
 
+/** Names a config field by the URL parameter that sets it, as the person wrote it. */
+function urlKey(field: string): string {
+  const layer = /^hidden\[(\d+)\]\.(units|activation)$/.exec(field);
+  if (layer)
+    return `${layer[2] === 'units' ? 'layers' : 'act'} (hidden layer ${Number(layer[1]) + 1})`;
+  const keys: Record<string, string> = {
+    hidden: 'layers',
+    'optimizer.learningRate': 'lr',
+    optimizer: 'opt',
+    batchSize: 'batch',
+  };
+  return keys[field] ?? field;
+}
+
 function decodeModel(params: URLSearchParams, prefix: string, defaults: ModelConfig) {
   const get = (key: string) => params.get(`${prefix}.${key}`);
   const raw: Record<string, unknown> = structuredClone(defaults);
@@ -34,7 +51,10 @@ function decodeModel(params: URLSearchParams, prefix: string, defaults: ModelCon
   const act = get('act') ?? defaults.hidden[0]?.activation ?? 'sigmoid';
   const layers = get('layers');
   if (layers !== null) {
-    raw.hidden = layers.trim() === '' ? [] : layers.split(',').map((u) => ({ units: toNumber(u), activation: act }));
+    raw.hidden =
+      layers.trim() === ''
+        ? []
+        : layers.split(',').map((u) => ({ units: toNumber(u), activation: act }));
   } else if (get('act') !== null) {
     raw.hidden = defaults.hidden.map((h) => ({ ...h, activation: act }));
   }
@@ -42,23 +62,41 @@ function decodeModel(params: URLSearchParams, prefix: string, defaults: ModelCon
   const lrText = get('lr');
   const lr = lrText === null ? defaults.optimizer.learningRate : toNumber(lrText);
   if (opt !== null && !(OPTIMIZERS as readonly string[]).includes(opt)) {
-    notices.push({ field: `${prefix}.opt`, message: `"${opt}" is not an optimizer; using ${defaults.optimizer.kind}` });
+    notices.push({
+      field: `${prefix}.opt`,
+      message: `"${opt}" is not an optimizer; using ${defaults.optimizer.kind}`,
+    });
   }
-  const kind = (OPTIMIZERS as readonly string[]).includes(opt ?? '') ? (opt as OptimizerKind) : defaults.optimizer.kind;
+  const kind = (OPTIMIZERS as readonly string[]).includes(opt ?? '')
+    ? (opt as OptimizerKind)
+    : defaults.optimizer.kind;
   raw.optimizer = { ...defaultOptimizer(kind, 0.1), learningRate: lr };
-  for (const [key, field] of [['loss', 'loss'], ['batch', 'batchSize'], ['epochs', 'epochs'], ['seed', 'seed']] as const) {
+  for (const [key, field] of [
+    ['loss', 'loss'],
+    ['batch', 'batchSize'],
+    ['epochs', 'epochs'],
+    ['seed', 'seed'],
+  ] as const) {
     const value = get(key);
     if (value !== null) raw[field] = field === 'loss' ? value : toNumber(value);
   }
-  const repaired = repairConfig(gateModelSchema, raw, defaults);
+  const repaired = repairConfig(gateModelSchema, raw, defaults, {
+    arrayItems: { hidden: { units: 4, activation: 'sigmoid' } },
+  });
   return {
     config: repaired.value,
-    notices: [...notices, ...repaired.notices.map((n) => ({ ...n, field: `${prefix}.${n.field}` }))],
+    notices: [
+      ...notices,
+      ...repaired.notices.map((n) => ({ ...n, field: `${prefix}.${urlKey(n.field)}` })),
+    ],
   };
 }
 
 /** Reads an experiment from URL parameters; bad values are clamped or defaulted, with notices. */
-export function decodeGates(params: URLSearchParams): { settings: GatesSettings; notices: Notice[] } {
+export function decodeGates(params: URLSearchParams): {
+  settings: GatesSettings;
+  notices: Notice[];
+} {
   const defaults = lectureSettings();
   const notices: Notice[] = [];
   const gateText = params.get('gate');

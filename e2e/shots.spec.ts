@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+
+// Screenshots to look at, not a test of behaviour: `npm run screenshots` (skipped by `npm test`).
+const finished = /finished/;
+
+test('desktop, 1280×800', async ({ page }) => {
+  await page.goto('./?gate=XOR&pace=full');
+  await page.getByRole('button', { name: 'Train both' }).click();
+  await expect(page.getByTestId('phase')).toHaveText(finished);
+  await page.screenshot({ path: 'e2e/screenshots/desktop-top.png' });
+  await page.getByRole('region', { name: 'Loss chart' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/desktop-chart.png' });
+  await page.screenshot({ path: 'e2e/screenshots/desktop-full.png', fullPage: true });
+});
+
+test('phone, 390×844', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?gate=XOR&pace=full');
+  await page.getByRole('button', { name: 'Train both' }).click();
+  await expect(page.getByTestId('phase')).toHaveText(finished);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let i = 0; i * 800 < height; i++) {
+    await page.evaluate((y) => window.scrollTo(0, y), i * 800);
+    await page.screenshot({ path: `e2e/screenshots/phone-${i}.png` });
+  }
+});
