@@ -11,6 +11,10 @@ test('desktop, 1280×800', async ({ page }) => {
   await page.getByRole('region', { name: 'Loss chart' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/desktop-chart.png' });
   await page.screenshot({ path: 'e2e/screenshots/desktop-full.png', fullPage: true });
+  const repeat = page.getByRole('region', { name: 'Repeat over seeds' });
+  await repeat.getByRole('button', { name: 'Repeat over 10 seeds' }).click();
+  await expect(repeat.getByText('run 20 / 20')).toBeVisible({ timeout: 60_000 });
+  await repeat.screenshot({ path: 'e2e/screenshots/desktop-repeat.png' });
 });
 
 test('phone, 390×844', async ({ page }) => {

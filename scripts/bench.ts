@@ -90,6 +90,63 @@ async function stopPreview(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * The Train button itself, as a student presses it: the lab page, "auto" backend, full speed,
+ * both models. Measures the wall time from the click to "finished" and the longest main-thread
+ * task while training (a PerformanceObserver for long tasks, which reports tasks over 50 ms).
+ */
+async function benchTrainButton(browser: Browser, port: number, runs: number): Promise<object> {
+  const seconds: number[] = [];
+  let longest = 0;
+  let longTasks = 0;
+  let backend = '';
+  for (let i = 0; i < runs + 1; i++) {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.goto(`http://127.0.0.1:${port}/?gate=XOR&pace=full&backend=auto`);
+    await page.getByRole('button', { name: 'Train both' }).waitFor();
+    // Page load and first render are not training: count only what comes after the click.
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Train both' }).click();
+    await page.getByTestId('phase').filter({ hasText: 'finished' }).waitFor({ timeout: 120_000 });
+    const took = (performance.now() - t0) / 1000;
+    const tasks = await page.evaluate(
+      () => (window as unknown as { longTasks: number[] }).longTasks,
+    );
+    backend =
+      /training on (\w+)/.exec(
+        (await page.getByTestId('backend-status').textContent()) ?? '',
+      )?.[1] ?? '';
+    await page.close();
+    if (i === 0) continue; // the first page load also warms the browser's caches
+    seconds.push(took);
+    longest = Math.max(longest, ...tasks, 0);
+    longTasks += tasks.length;
+  }
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1]!;
+  return {
+    name: 'xor_lab_train_button',
+    backend,
+    path: backend === 'cpu' ? 'fused' : 'tfjs',
+    steps: 12000,
+    runs,
+    seconds: Number(median.toFixed(3)),
+    seconds_min: Number(sorted[0]!.toFixed(3)),
+    seconds_max: Number(sorted[sorted.length - 1]!.toFixed(3)),
+    steps_per_second: Math.round(12000 / median),
+    longest_task_ms: Math.round(longest),
+    long_tasks: longTasks,
+  };
+}
+
 async function main(): Promise<number> {
   const { backends, runs, seed } = parseCli();
   if (!existsSync(fileURLToPath(new URL('../dist/bench.html', import.meta.url)))) {
@@ -137,6 +194,8 @@ async function main(): Promise<number> {
         log(`${line.path}: median ${line.seconds} s, ${line.us_per_step} µs/step (${took} s)`);
       }
     }
+    log(`the lab's Train button (auto backend, both models, full speed): ${runs} runs…`);
+    process.stdout.write(`${JSON.stringify(await benchTrainButton(browser, port, runs))}\n`);
   } finally {
     await browser?.close().catch(() => {});
     await stopPreview(preview);

@@ -7,7 +7,7 @@ import { activateBackend, probeWebGL, type BackendName } from '../engine/backend
 import type { ModelConfig } from '../engine/config';
 import { buildModel } from '../engine/model';
 import { Trainer } from '../engine/trainer';
-import { gateRows, predictGate, trainGate, type GateRunResult } from '../labs/gates/evaluate';
+import { trainGate } from '../labs/gates/evaluate';
 import { DEFAULT_SEED, lectureModel } from '../labs/gates/settings';
 import {
   BENCH_BACKENDS,
@@ -21,18 +21,6 @@ import {
 const GATE = 'XOR';
 const WARMUP_MS = 500;
 const MAX_WARMUP_RUNS = 20;
-
-/** `trainGate` with the stock tfjs path forced: the same steps, for comparison on cpu. */
-async function trainGateTfjs(config: ModelConfig): Promise<GateRunResult> {
-  const built = buildModel(config);
-  try {
-    const outcome = await new Trainer(built, config, gateData(GATE), { path: 'tfjs' }).run();
-    const rows = gateRows(GATE, await predictGate(built.model));
-    return { outcome, rows, solved: outcome.status === 'done' && rows.every((r) => r.right) };
-  } finally {
-    built.dispose();
-  }
-}
 
 /** The step runner the Trainer picks for this config on the active backend. */
 function runnerKind(config: ModelConfig, path: BenchSpec['path']): 'fused' | 'tfjs' {
@@ -69,8 +57,7 @@ async function runBench(spec: BenchSpec): Promise<BenchLine> {
   }
   try {
     const path = runnerKind(config(spec.seed), spec.path);
-    const train = (seed: number) =>
-      spec.path === 'tfjs' ? trainGateTfjs(config(seed)) : trainGate(config(seed), GATE);
+    const train = (seed: number) => trainGate(config(seed), GATE, { path: spec.path });
     // Warm-up (shaders, wasm, JIT): one run, more while they are quick; a 10 ms fused run is
     // not yet optimised by V8 after one run.
     let warmupRuns = 0;

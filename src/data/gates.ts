@@ -32,3 +32,8 @@ export function gateData(gate: Gate) {
     yShape: [1] as const,
   };
 }
+
+/** Whether one straight line can split the gate's 0s from its 1s (what a single-layer perceptron draws). */
+export function linearlySeparable(gate: Gate): boolean {
+  return gate !== 'XOR' && gate !== 'XNOR';
+}

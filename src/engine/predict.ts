@@ -7,7 +7,13 @@ export async function predictRows(
   count: number,
   rowShape: readonly number[],
 ): Promise<Float32Array> {
-  const out = tf.tidy(() => model.predict(tf.tensor(x, [count, ...rowShape])) as tf.Tensor);
+  // One batch: `predict` would otherwise loop over batches of 32, one kernel chain each.
+  const out = tf.tidy(
+    () =>
+      model.predict(tf.tensor(x, [count, ...rowShape]), {
+        batchSize: Math.max(1, count),
+      }) as tf.Tensor,
+  );
   try {
     return (await out.data()) as Float32Array;
   } finally {

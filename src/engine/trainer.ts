@@ -271,6 +271,9 @@ export class Trainer extends Emitter<TrainerEvents> {
     };
 
     try {
+      // Start in a task of its own: whoever called run() may have work of its own in this one.
+      await yieldToEventLoop();
+      stretchStart = now();
       for (;;) {
         if (this.resumeGate || this.stopRequested) {
           await flush();

@@ -61,10 +61,8 @@ export function Heatmap({ values, n, domain, points, title }: HeatmapProps) {
     <figure className="heatmap">
       <canvas ref={canvas} width={SIZE} height={SIZE} role="img" aria-label={title} />
       <figcaption>
-        <span className="swatch zero" /> output &lt; 0.5 → 0 <span className="swatch one" /> output
-        &gt; 0.5 → 1
-        <br />
-        x₁ → (horizontal), x₂ ↑ (vertical), from {domain[0]} to {domain[1]}
+        <span className="swatch zero" /> says 0 <span className="swatch one" /> says 1 · x₁ →, x₂ ↑
+        from {domain[0]} to {domain[1]}
       </figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -26,8 +26,29 @@ interface LossChartProps {
   maxPoints?: number;
 }
 
-/** Overlaid loss curves; long series are downsampled for drawing (extremes kept). */
-export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }: LossChartProps) {
+/** Ticks at round numbers from 0 to at least `max`: 0, 500, 1000, 1500 rather than 1, 401, 801. */
+export function roundTicks(max: number, count = 5): number[] {
+  const raw = max / count;
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const ticks: number[] = [];
+  for (let t = 0; t < max + step; t += step) ticks.push(t);
+  return ticks;
+}
+
+/**
+ * Overlaid loss curves; long series are downsampled for drawing (extremes kept). The chart
+ * renders at low priority (a deferred value), in slices React can interrupt, so a redraw during
+ * training never holds the page.
+ */
+export const LossChart = memo(function LossChart({
+  series: latest,
+  xLabel,
+  yLabel,
+  logScale,
+  maxPoints = 300,
+}: LossChartProps) {
+  const series = useDeferredValue(latest);
   const rows = useMemo(() => {
     const length = Math.max(0, ...series.map((s) => s.values.length));
     const x = Array.from({ length }, (_, i) => i + 1);
@@ -46,6 +67,9 @@ export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }:
     });
   }, [series, logScale, maxPoints]);
 
+  const length = Math.max(1, ...series.map((s) => s.values.length));
+  const ticks = useMemo(() => roundTicks(length), [length]);
+
   return (
     <div className="chart" role="img" aria-label={`${yLabel} per ${xLabel}`}>
       <ResponsiveContainer width="100%" height={260}>
@@ -54,7 +78,8 @@ export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }:
           <XAxis
             dataKey="x"
             type="number"
-            domain={[1, 'dataMax']}
+            domain={[0, ticks[ticks.length - 1]!]}
+            ticks={ticks}
             allowDecimals={false}
             label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
           />
@@ -88,4 +113,4 @@ export function LossChart({ series, xLabel, yLabel, logScale, maxPoints = 600 }:
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -140,3 +140,26 @@ export function Segmented<T extends string | number>({
     </div>
   );
 }
+
+interface ChoiceSliderProps extends Omit<SliderProps, 'min' | 'max' | 'step'> {
+  /** The values the slider stops at, ascending; a value between them shows as itself. */
+  choices: readonly number[];
+}
+
+/** A slider over a fixed list of round values (1, 10, 100, 1500, …) rather than every number. */
+export function ChoiceSlider({ value, choices, onChange, format, ...rest }: ChoiceSliderProps) {
+  const nearest = choices.reduce(
+    (best, c, i) => (Math.abs(c - value) < Math.abs(choices[best]! - value) ? i : best),
+    0,
+  );
+  return (
+    <Slider
+      {...rest}
+      value={nearest}
+      min={0}
+      max={choices.length - 1}
+      format={() => (format ? format(value) : String(value))}
+      onChange={(i) => onChange(choices[i]!)}
+    />
+  );
+}

@@ -1,21 +1,15 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { GATE_INPUTS, GATES, gateLabels, type Gate } from '../../data/gates';
 import type { ModelConfig } from '../../engine/config';
-import { summarize } from '../../engine/model';
-import { Heatmap } from '../../ui/Heatmap';
 import { LossChart } from '../../ui/LossChart';
-import { ModelSummary } from '../../ui/ModelSummary';
 import { Progress } from '../../ui/Progress';
 import { Segmented, Select } from '../../ui/Slider';
 import { useBackendController } from '../../ui/backendContext';
-import { GatesRun, GRID_DOMAIN, GRID_N, type ModelRun } from './gatesRun';
-import { ModelControls } from './ModelControls';
+import { GatesRun, type ModelRun } from './gatesRun';
+import { formatDuration, MODEL_COLORS, ModelCard } from './ModelCard';
 import { RepeatPanel } from './RepeatPanel';
-import { ResultsTable } from './ResultsTable';
-import { lectureSettings, modelName, type GatesSettings } from './settings';
+import { lectureSettings, type GatesSettings } from './settings';
 import { decodeGates, encodeGates } from './urlState';
-
-const COLORS = ['#d95f02', '#1b9e77'];
 
 const PACES = [
   { value: 'full', label: 'full speed', epochsPerSecond: null },
@@ -43,20 +37,6 @@ function useUrlSettings() {
     window.history.replaceState(null, '', url);
   }, [settings]);
   return { settings, setSettings, notices: initial.notices };
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function statusText(run: ModelRun | undefined): string {
-  if (!run) return 'not trained yet';
-  const o = run.outcome;
-  if (o?.status === 'diverged') return `diverged at step ${o.step} (loss ${o.loss})`;
-  if (o?.status === 'failed') return `failed: ${o.error}`;
-  if (o?.status === 'stopped') return `stopped at epoch ${run.epoch}`;
-  if (o?.status === 'done') return 'done';
-  return run.status === 'idle' ? 'waiting for the backend' : run.status;
 }
 
 export default function GatesLab() {
@@ -87,19 +67,24 @@ export default function GatesLab() {
     const labels = gateLabels(gate);
     return GATE_INPUTS.map(([x, y], i) => ({ x, y, label: labels[i] as 0 | 1 }));
   }, [gate]);
-  const setModel = (i: number, config: ModelConfig) =>
-    setSettings((s) => ({
-      ...s,
-      models: s.models.map((m, k) => (k === i ? config : m)) as [ModelConfig, ModelConfig],
-    }));
+  const setModel = useCallback(
+    (i: number, config: ModelConfig) =>
+      setSettings((s) => ({
+        ...s,
+        models: s.models.map((m, k) => (k === i ? config : m)) as [ModelConfig, ModelConfig],
+      })),
+    [setSettings],
+  );
 
-  const names = settings.models.map(modelName);
-  const chartNames = names[0] === names[1] ? names.map((n, i) => `${n} (${i + 1})`) : names;
-  const series = state.models.map((m, i) => ({
-    name: chartNames[i] ?? `model ${i + 1}`,
-    color: COLORS[i]!,
-    values: m.losses,
-  }));
+  // The legend names the models that were trained, whatever the controls say now.
+  const series = useMemo(() => {
+    const names = state.models.map((m) => m.name);
+    return state.models.map((m, i) => ({
+      name: names.indexOf(m.name) === names.lastIndexOf(m.name) ? m.name : `${m.name} (${i + 1})`,
+      color: MODEL_COLORS[i]!,
+      values: m.losses,
+    }));
+  }, [state.models]);
   const lead = state.models.reduce<ModelRun | undefined>(
     (a, m) => (!a || m.epoch / m.epochs < a.epoch / a.epochs ? m : a),
     undefined,
@@ -205,54 +190,19 @@ export default function GatesLab() {
       </section>
 
       <div className="models">
-        {settings.models.map((config, i) => {
-          const m = state.models[i];
-          const summary = summarize(config);
-          return (
-            <section
-              key={i}
-              className="card model"
-              aria-label={`Model ${i + 1}`}
-              data-testid={`model-${i + 1}`}
-            >
-              <header className="model-head">
-                <h2 style={{ color: COLORS[i] }}>
-                  Model {i + 1}: {names[i]}
-                </h2>
-                <span className="muted small" data-testid="model-status">
-                  {statusText(m)}
-                  {m &&
-                    m.step > 0 &&
-                    ` · ${m.step.toLocaleString('en')} updates, ${formatDuration(m.elapsedMs)} of training`}
-                </span>
-              </header>
-              <ResultsTable gate={gate} outputs={m?.outputs ?? null} name={names[i]!} />
-              <div className="model-body">
-                <Heatmap
-                  values={m?.grid ?? null}
-                  n={GRID_N}
-                  domain={GRID_DOMAIN}
-                  points={points}
-                  title={`${names[i]} decision map`}
-                />
-                <div>
-                  <details open={wide}>
-                    <summary>Settings</summary>
-                    <ModelControls
-                      config={config}
-                      disabled={busy || sweeping}
-                      onChange={(c) => setModel(i, c)}
-                    />
-                  </details>
-                  <details>
-                    <summary>Model summary ({summary.total} parameters)</summary>
-                    <ModelSummary {...summary} />
-                  </details>
-                </div>
-              </div>
-            </section>
-          );
-        })}
+        {settings.models.map((config, i) => (
+          <ModelCard
+            key={i}
+            index={i}
+            config={config}
+            run={state.models[i]}
+            gate={gate}
+            points={points}
+            disabled={busy || sweeping}
+            settingsOpen={wide}
+            onChange={setModel}
+          />
+        ))}
       </div>
 
       <section className="card" aria-label="Loss chart">

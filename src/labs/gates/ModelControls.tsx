@@ -5,7 +5,7 @@ import {
   type ModelConfig,
   type OptimizerKind,
 } from '../../engine/config';
-import { LogSlider, Segmented, Select, Slider } from '../../ui/Slider';
+import { ChoiceSlider, LogSlider, Segmented, Select, Slider } from '../../ui/Slider';
 import { GATE_LIMITS } from './settings';
 
 const ACTIVATION_LABELS: Record<string, string> = {
@@ -23,6 +23,8 @@ const LOSS_LABELS: Record<string, string> = {
   mse: 'mean squared error (mse)',
   binaryCrossentropy: 'binary cross-entropy',
 };
+
+const EPOCH_CHOICES = [1, 10, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000];
 
 interface Props {
   config: ModelConfig;
@@ -111,12 +113,10 @@ export function ModelControls({ config, disabled, onChange }: Props) {
         disabled={disabled}
         onChange={(batchSize) => set({ batchSize })}
       />
-      <Slider
+      <ChoiceSlider
         label="Epochs"
         value={config.epochs}
-        min={100}
-        max={GATE_LIMITS.epochs[1]}
-        step={100}
+        choices={EPOCH_CHOICES}
         disabled={disabled}
         onChange={(epochs) => set({ epochs })}
       />

@@ -3,7 +3,7 @@ import { GATE_INPUTS, gateData, gateLabels, type Gate } from '../../data/gates';
 import type { ModelConfig } from '../../engine/config';
 import { buildModel } from '../../engine/model';
 import { predictRows } from '../../engine/predict';
-import { Trainer, type TrainOutcome } from '../../engine/trainer';
+import { Trainer, type TrainerOptions, type TrainOutcome } from '../../engine/trainer';
 
 export interface GateRow {
   a: number;
@@ -42,10 +42,14 @@ export interface GateRunResult {
 }
 
 /** Trains one model on one gate from scratch and judges it; everything is freed afterwards. */
-export async function trainGate(config: ModelConfig, gate: Gate): Promise<GateRunResult> {
+export async function trainGate(
+  config: ModelConfig,
+  gate: Gate,
+  options: TrainerOptions = {},
+): Promise<GateRunResult> {
   const built = buildModel(config);
   try {
-    const outcome = await new Trainer(built, config, gateData(gate)).run();
+    const outcome = await new Trainer(built, config, gateData(gate), options).run();
     const rows = gateRows(gate, await predictGate(built.model));
     return { outcome, rows, solved: outcome.status === 'done' && rows.every((r) => r.right) };
   } finally {

@@ -5,9 +5,10 @@ import { Emitter } from '../../engine/events';
 import { measureStepMs } from '../../engine/measure';
 import { buildModel, summarize, type BuiltModel } from '../../engine/model';
 import { grid2d, predictRows } from '../../engine/predict';
+import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
 import { predictGate } from './evaluate';
-import type { GatesSettings } from './settings';
+import { modelName, type GatesSettings } from './settings';
 
 export const GRID_N = 40;
 export const GRID_DOMAIN = [-0.25, 1.25] as const;
@@ -16,6 +17,8 @@ const PREVIEW_EVERY_MS = 150;
 const PUBLISH_EVERY_MS = 100;
 
 export interface ModelRun {
+  /** "SLP" or "MLP [4]": the model as it was when this run started. */
+  name: string;
   status: TrainStatus;
   epoch: number;
   epochs: number;
@@ -101,6 +104,7 @@ export class GatesRun extends Emitter<{ change: RunState }> {
       phase: 'preparing',
       gate: settings.gate,
       models: settings.models.map((m) => ({
+        name: modelName(m),
         status: 'idle',
         epoch: 0,
         epochs: m.epochs,
@@ -112,6 +116,9 @@ export class GatesRun extends Emitter<{ change: RunState }> {
         outcome: null,
       })),
     });
+    // Let the page show "preparing" before the backend work starts.
+    await yieldToEventLoop();
+    if (generation !== this.generation) return;
     let backend: BackendName;
     try {
       backend = await this.backend.prepare(`gates:${JSON.stringify(largest)}`, () =>
@@ -165,7 +172,7 @@ export class GatesRun extends Emitter<{ change: RunState }> {
     unwatch();
     if (generation !== this.generation) return;
     outcomes?.forEach((outcome, i) =>
-      this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }, true),
+      this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }),
     );
     const broken = outcomes?.find((o) => o.status === 'failed');
     if (contextLost || broken) {
