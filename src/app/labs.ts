@@ -16,4 +16,11 @@ export const LABS: readonly LabDefinition[] = [
     blurb: 'The lecture’s MLP class: a single-layer perceptron against an MLP on AND, OR and XOR.',
     page: lazy(() => import('../labs/gates/GatesLab')),
   },
+  {
+    id: 'fashion',
+    title: 'Fashion-MNIST',
+    blurb:
+      'The lecture’s ImageClassifier: look at 70,000 clothing images, train a classifier on them and judge its predictions.',
+    page: lazy(() => import('../labs/fashion/FashionLab')),
+  },
 ];

@@ -16,6 +16,7 @@ export interface ConfigLimits {
   learningRate: readonly [number, number];
   batchSize: readonly [number, number];
   epochs: readonly [number, number];
+  /** Allowed in hidden layers. */
   activations: readonly Activation[];
   losses: readonly Loss[];
 }
@@ -71,7 +72,8 @@ export function modelConfigSchema(limits: ConfigLimits = ENGINE_LIMITS) {
       .array(z.object({ units: int(limits.units), activation }))
       .min(limits.hiddenLayers[0])
       .max(limits.hiddenLayers[1]),
-    output: z.object({ units: int([1, 1000]), activation }),
+    // The output layer is set by the lab (sigmoid for a gate, softmax for ten classes), not by a slider.
+    output: z.object({ units: int([1, 1000]), activation: z.enum(ACTIVATIONS) }),
     loss: z.enum(limits.losses as [Loss, ...Loss[]]),
     optimizer,
     batchSize: int(limits.batchSize),

@@ -1,17 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
 import { DenseOptimizer, DenseScratch, forwardBackward, type DenseNet } from './denseMath';
+import { copyRows, sizeOf, type TrainData } from './batch';
 import { accuracyKind, countCorrect, lossFunction } from './loss';
 import type { BuiltModel } from './model';
 
-/** Training examples as flat typed arrays: row i of x is x[i*xSize .. (i+1)*xSize). */
-export interface TrainData {
-  x: Float32Array;
-  y: Float32Array;
-  count: number;
-  xShape: readonly number[];
-  yShape: readonly number[];
-}
+export type { TrainData } from './batch';
 
 export interface BatchSpec {
   epoch: number;
@@ -32,8 +26,6 @@ export interface StepRunner {
 
 type RunnerSettings = Pick<ModelConfig, 'loss' | 'output' | 'hidden' | 'optimizer'>;
 
-const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-
 /** The stock path: `optimizer.minimize` over `model.apply`, batches built from typed arrays. */
 export function tfjsRunner(
   built: BuiltModel,
@@ -43,8 +35,8 @@ export function tfjsRunner(
   const { model, optimizer } = built;
   const lossFn = lossFunction(settings.loss);
   const accKind = accuracyKind(settings);
-  const xSize = size(data.xShape);
-  const ySize = size(data.yShape);
+  const xSize = sizeOf(data.xShape);
+  const ySize = sizeOf(data.yShape);
   // Reused: every backend has consumed a batch's values once its step has returned.
   const buffers = new Map<number, { x: Float32Array; y: Float32Array }>();
   const step = (rows: Uint32Array): tf.Tensor =>
@@ -53,11 +45,7 @@ export function tfjsRunner(
       let buf = buffers.get(n);
       if (!buf)
         buffers.set(n, (buf = { x: new Float32Array(n * xSize), y: new Float32Array(n * ySize) }));
-      for (let k = 0; k < n; k++) {
-        const row = rows[k]!;
-        buf.x.set(data.x.subarray(row * xSize, (row + 1) * xSize), k * xSize);
-        buf.y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
-      }
+      copyRows(data, rows, buf.x, buf.y);
       const xs = tf.tensor(buf.x, [n, ...data.xShape]);
       const ys = tf.tensor(buf.y, [n, ...data.yShape]);
       let correct: tf.Scalar | null = null;
@@ -101,8 +89,8 @@ export function fusedRunner(
 ): StepRunner {
   const weights = built.model.trainableWeights; // kernel0, bias0, kernel1, bias1, …
   const layers = [...settings.hidden, settings.output];
-  const xSize = size(data.xShape);
-  const ySize = size(data.yShape);
+  const xSize = sizeOf(data.xShape);
+  const ySize = sizeOf(data.yShape);
   const net: DenseNet = {
     sizes: [xSize, ...layers.map((l) => l.units)],
     activations: layers.map((l) => l.activation),
@@ -111,7 +99,7 @@ export function fusedRunner(
   };
   const optimizer = new DenseOptimizer(
     settings.optimizer,
-    weights.map((w) => size(w.shape as number[])),
+    weights.map((w) => sizeOf(w.shape as number[])),
   );
   const accKind = accuracyKind(settings);
   const scratch = new Map<number, DenseScratch>();
@@ -129,12 +117,7 @@ export function fusedRunner(
         if (!s) scratch.set(n, (s = new DenseScratch(net, n)));
         let y = yBuf.get(n);
         if (!y) yBuf.set(n, (y = new Float32Array(n * ySize)));
-        const x0 = s.a[0]!;
-        for (let k = 0; k < n; k++) {
-          const row = b.rows[k]!;
-          for (let i = 0; i < xSize; i++) x0[k * xSize + i] = data.x[row * xSize + i]!;
-          y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
-        }
+        copyRows(data, b.rows, s.a[0]!, y);
         const r = forwardBackward(net, s, n, y, settings.loss, accKind);
         out[2 * j] = r.loss;
         out[2 * j + 1] = r.correct;

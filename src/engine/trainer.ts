@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
 import { Emitter } from './events';
+import { evaluateModel, type Evaluation } from './evaluate';
 import { accuracyKind } from './loss';
 import type { BuiltModel } from './model';
 import { createRng, identityOrder, shuffleInPlace } from './rng';
@@ -26,6 +27,9 @@ export interface EpochEnd {
   /** The mean of the epoch's batch losses, as Keras reports it. */
   loss: number;
   accuracy: number | null;
+  /** On the validation data, with the weights at the end of the epoch (null without one). */
+  valLoss: number | null;
+  valAccuracy: number | null;
   elapsedMs: number;
 }
 
@@ -56,6 +60,8 @@ export interface TrainerOptions {
   path?: 'auto' | 'tfjs';
   /** Slows training down to this many epochs per second, to watch it learn; null is full speed. */
   epochsPerSecond?: number | null;
+  /** Held-out examples, evaluated at the end of every epoch (Keras's `validation_data`). */
+  validation?: TrainData;
 }
 
 type Settings = Pick<
@@ -86,6 +92,8 @@ export class Trainer extends Emitter<TrainerEvents> {
   private pace: { epochsPerSecond: number; fromTime: number; fromStep: number } | null = null;
   private paceRequest: number | null;
   private stepsDone = 0;
+  private readonly validation: TrainData | null;
+  private readonly model: BuiltModel['model'];
   readonly runner: StepRunner;
 
   constructor(
@@ -98,6 +106,9 @@ export class Trainer extends Emitter<TrainerEvents> {
     this.budgetMs = options.timeBudgetMs ?? 12;
     this.runner = createStepRunner(built, settings, data, options.path ?? 'auto');
     this.paceRequest = options.epochsPerSecond ?? null;
+    this.validation =
+      options.validation && options.validation.count > 0 ? options.validation : null;
+    this.model = built.model;
   }
 
   /** Changes the pace, also mid-run; null trains at full speed. Elapsed times exclude pacing waits. */
@@ -162,6 +173,8 @@ export class Trainer extends Emitter<TrainerEvents> {
     let epochSeen = 0;
     let lastLoss: number | null = null;
     const divergence: { at: { step: number; epoch: number; loss: number } | null } = { at: null };
+    const validation = this.validation;
+    const valByEpoch = new Map<number, Evaluation>();
 
     const flush = async () => {
       if (pending.length === 0) return;
@@ -207,11 +220,15 @@ export class Trainer extends Emitter<TrainerEvents> {
           epochCorrect += correct;
           epochSeen += size;
           if (b.lastOfEpoch) {
+            const val = valByEpoch.get(b.epoch);
+            valByEpoch.delete(b.epoch);
             this.emit('epochEnd', {
               epoch: b.epoch,
               step: b.step,
               loss: epochLossSum / (b.batch + 1),
               accuracy: accKind ? epochCorrect / epochSeen : null,
+              valLoss: val?.loss ?? null,
+              valAccuracy: val?.accuracy ?? null,
               elapsedMs: elapsed,
             });
             epochLossSum = epochCorrect = epochSeen = 0;
@@ -302,6 +319,8 @@ export class Trainer extends Emitter<TrainerEvents> {
           const spec = nextBatch();
           if (!spec) break;
           batches.push(spec);
+          // Validation needs the weights as they are at the end of the epoch.
+          if (spec.lastOfEpoch && validation) break;
         }
         if (batches.length === 0) break;
         const groupStart = now();
@@ -310,6 +329,11 @@ export class Trainer extends Emitter<TrainerEvents> {
         const groupMs = now() - groupStart;
         if (groupMs < GROUP_TARGET_MS / 2) groupSize = Math.min(MAX_GROUP, groupSize * 2);
         else if (groupMs > GROUP_TARGET_MS * 2) groupSize = Math.max(1, groupSize >> 1);
+        const last = batches[batches.length - 1]!;
+        if (last.lastOfEpoch && validation) {
+          // Evaluated in chunks that yield to the page; counted in the run's time, as in Keras.
+          valByEpoch.set(last.epoch, await evaluateModel(this.model, validation, this.settings));
+        }
         if (now() - stretchStart >= this.budgetMs) {
           await flush();
           elapsedMs += now() - stretchStart;

@@ -14,8 +14,12 @@ import { downsampleMinMax } from '../runs/downsample';
 export interface ChartSeries {
   name: string;
   color: string;
-  /** One value per x, x = 1, 2, 3, … */
+  /** One value per x, x = 1, 2, 3, … (NaN where there is none). */
   values: readonly number[];
+  /** A faint line behind a smoothed one, or a dashed one for validation. */
+  opacity?: number;
+  dashed?: boolean;
+  width?: number;
 }
 
 interface LossChartProps {
@@ -24,6 +28,9 @@ interface LossChartProps {
   yLabel: string;
   logScale: boolean;
   maxPoints?: number;
+  /** The y range; by default from 0 (or the data, on a log scale) to the data's top. */
+  yDomain?: readonly [number, number];
+  height?: number;
 }
 
 /** Ticks at round numbers from 0 to at least `max`: 0, 500, 1000, 1500 rather than 1, 401, 801. */
@@ -47,6 +54,8 @@ export const LossChart = memo(function LossChart({
   yLabel,
   logScale,
   maxPoints = 300,
+  yDomain,
+  height = 260,
 }: LossChartProps) {
   const series = useDeferredValue(latest);
   const rows = useMemo(() => {
@@ -72,7 +81,7 @@ export const LossChart = memo(function LossChart({
 
   return (
     <div className="chart" role="img" aria-label={`${yLabel} per ${xLabel}`}>
-      <ResponsiveContainer width="100%" height={260}>
+      <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
           <XAxis
@@ -85,7 +94,7 @@ export const LossChart = memo(function LossChart({
           />
           <YAxis
             scale={logScale ? 'log' : 'linear'}
-            domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
+            domain={yDomain ? [...yDomain] : logScale ? ['auto', 'auto'] : [0, 'auto']}
             allowDataOverflow
             width={64}
             tickFormatter={(v: number) =>
@@ -103,8 +112,10 @@ export const LossChart = memo(function LossChart({
               key={s.name}
               dataKey={s.name}
               stroke={s.color}
-              dot={false}
-              strokeWidth={2}
+              dot={s.values.length <= 30 ? { r: 3 } : false}
+              strokeWidth={s.width ?? 2}
+              strokeOpacity={s.opacity ?? 1}
+              strokeDasharray={s.dashed ? '6 4' : undefined}
               isAnimationActive={false}
               connectNulls
             />

@@ -1,12 +1,13 @@
 import type { BackendController } from '../../engine/backendController';
-import { watchWebGLContext, type BackendName } from '../../engine/backends';
+import type { BackendName } from '../../engine/backends';
 import { gateData, type Gate } from '../../data/gates';
-import { Emitter } from '../../engine/events';
 import { measureStepMs } from '../../engine/measure';
 import { buildModel, summarize, type BuiltModel } from '../../engine/model';
 import { grid2d, predictRows } from '../../engine/predict';
 import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
+import { runWatched } from '../../engine/watchedRun';
+import { ThrottledStore } from '../../runs/store';
 import { predictGate } from './evaluate';
 import { modelName, type GatesSettings } from './settings';
 
@@ -14,7 +15,6 @@ export const GRID_N = 40;
 export const GRID_DOMAIN = [-0.25, 1.25] as const;
 const GRID = grid2d(GRID_N, GRID_DOMAIN[0], GRID_DOMAIN[1]);
 const PREVIEW_EVERY_MS = 150;
-const PUBLISH_EVERY_MS = 100;
 
 export interface ModelRun {
   /** "SLP" or "MLP [4]": the model as it was when this run started. */
@@ -47,40 +47,18 @@ const IDLE: RunState = { phase: 'idle', gate: null, backend: null, models: [], e
  * Trains the lab's two models side by side on one backend, keeps their curves and live
  * predictions, and restarts on the next backend if the current one breaks mid-run.
  */
-export class GatesRun extends Emitter<{ change: RunState }> {
-  private current: RunState = IDLE;
+export class GatesRun extends ThrottledStore<RunState> {
   private built: BuiltModel[] = [];
   private trainers: Trainer[] = [];
   private generation = 0;
   private pace: number | null = null;
 
   constructor(private readonly backend: BackendController) {
-    super();
-  }
-
-  get state(): RunState {
-    return this.current;
-  }
-
-  private pendingEmit: ReturnType<typeof setTimeout> | null = null;
-
-  /** Progress is published a few times a second at most; phase changes at once. */
-  private update(patch: Partial<RunState>, urgent = true): void {
-    this.current = { ...this.current, ...patch };
-    if (urgent) {
-      if (this.pendingEmit !== null) clearTimeout(this.pendingEmit);
-      this.pendingEmit = null;
-      this.emit('change', this.current);
-    } else if (this.pendingEmit === null) {
-      this.pendingEmit = setTimeout(() => {
-        this.pendingEmit = null;
-        this.emit('change', this.current);
-      }, PUBLISH_EVERY_MS);
-    }
+    super(IDLE);
   }
 
   private patchModel(i: number, patch: Partial<ModelRun>, urgent = false): void {
-    const models = this.current.models.slice();
+    const models = this.state.models.slice();
     models[i] = { ...models[i]!, ...patch };
     this.update({ models }, urgent);
   }
@@ -130,14 +108,6 @@ export class GatesRun extends Emitter<{ change: RunState }> {
     }
     if (generation !== this.generation) return;
 
-    let contextLost = false;
-    let onLost = () => {};
-    const lost = new Promise<void>((resolve) => (onLost = resolve));
-    const unwatch = watchWebGLContext(() => {
-      contextLost = true;
-      this.stopTrainers();
-      onLost();
-    });
     this.built = settings.models.map((m) => buildModel(m));
     this.trainers = settings.models.map((m, i) => {
       const trainer = new Trainer(this.built[i]!, m, data, { epochsPerSecond: this.pace });
@@ -165,20 +135,16 @@ export class GatesRun extends Emitter<{ change: RunState }> {
       return trainer;
     });
     this.update({ phase: 'running', backend });
-    const runs = Promise.all(this.trainers.map((t) => t.run()));
+    const running = runWatched(this.trainers);
     const preview = this.previewLoop(generation);
-    // A lost WebGL context can leave a pending GPU read unanswered: do not wait for it.
-    const outcomes = await Promise.race([runs, lost.then(() => null)]);
-    unwatch();
+    const { outcomes, brokenBy } = await running;
     if (generation !== this.generation) return;
     outcomes?.forEach((outcome, i) =>
       this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }),
     );
-    const broken = outcomes?.find((o) => o.status === 'failed');
-    if (contextLost || broken) {
-      const why = contextLost ? 'the WebGL context was lost' : (broken?.error ?? 'it failed');
+    if (brokenBy) {
       try {
-        await this.backend.fallback(backend, why);
+        await this.backend.fallback(backend, brokenBy);
       } catch (err) {
         this.update({ phase: 'finished', error: err instanceof Error ? err.message : String(err) });
         return;
@@ -208,7 +174,7 @@ export class GatesRun extends Emitter<{ change: RunState }> {
         const outputs = await predictGate(model);
         const grid = await predictRows(model, GRID, GRID_N * GRID_N, [2]);
         if (generation !== this.generation) return;
-        this.patchModel(i, { outputs, grid }, this.current.phase === 'finished');
+        this.patchModel(i, { outputs, grid }, this.state.phase === 'finished');
       } catch {
         return; // the model was freed by a newer run, or the backend broke: the run handles it
       }

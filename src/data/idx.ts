@@ -1,0 +1,172 @@
+/**
+ * The IDX file format of (Fashion-)MNIST, and the gzip layer around it. Pure TypeScript: runs in the
+ * browser and in Node 20 (both have `DecompressionStream`).
+ *
+ * IDX: two zero bytes, a type byte (0x08 = unsigned byte), a rank byte, one big-endian uint32 per
+ * dimension, then the data in row-major order.
+ */
+
+/** A data file that is not what it should be; the message names the file and what is wrong. */
+export class IdxError extends Error {
+  readonly file: string;
+
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'IdxError';
+    this.file = file;
+  }
+}
+
+const TYPE_NAMES: Record<number, string> = {
+  0x08: 'unsigned bytes',
+  0x09: 'signed bytes',
+  0x0b: '16-bit integers',
+  0x0c: '32-bit integers',
+  0x0d: '32-bit floats',
+  0x0e: '64-bit floats',
+};
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * The gzip trailer's last 4 bytes hold the inflated size (mod 2^32): a hint to allocate the output once.
+ * A truncated file ends in arbitrary bytes, so the hint is trusted only up to a sane ratio.
+ */
+function gzipSizeHint(bytes: Uint8Array): number {
+  const tail = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(
+    0,
+    true,
+  );
+  return Math.min(tail, bytes.length * 64, 1 << 30);
+}
+
+/**
+ * Reads a byte stream into one buffer, allocated once at `sizeHint` bytes when the hint is right (it
+ * grows when the stream is longer). `onBytes` gets the running total and a view of the bytes so far after
+ * each chunk.
+ */
+export async function readStreamBytes(
+  stream: ReadableStream<Uint8Array>,
+  sizeHint: number,
+  onBytes?: (loaded: number, sofar: Uint8Array) => void,
+): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  let out = new Uint8Array(sizeHint);
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return out.subarray(0, length);
+    if (length + value.length > out.length) {
+      const grown = new Uint8Array(Math.max(out.length * 2, length + value.length));
+      grown.set(out.subarray(0, length));
+      out = grown;
+    }
+    out.set(value, length);
+    length += value.length;
+    onBytes?.(length, out.subarray(0, length));
+  }
+}
+
+/**
+ * Inflates `bytes` if they start with the gzip magic 1f 8b, else returns them as they are (a server that
+ * sends `Content-Encoding: gzip` has had the browser inflate them already). A corrupted or truncated gzip
+ * rejects with an IdxError.
+ */
+export async function gunzipIfNeeded(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  if (bytes.length < 18) {
+    throw new IdxError(file, `is not a valid gzip file (truncated: only ${bytes.length} bytes)`);
+  }
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  // Errors surface on the readable side; these two promises only must not go unhandled.
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  try {
+    return await readStreamBytes(stream.readable, gzipSizeHint(bytes));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IdxError(file, `is not a valid gzip file (corrupted or truncated: ${reason})`);
+  }
+}
+
+function describeStart(bytes: Uint8Array): string {
+  const hex = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const text = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
+  const looksLikeText = text.startsWith('<') || text.startsWith('{');
+  return looksLikeText
+    ? `starts with "${text.slice(0, 15)}": a text or HTML page, not an IDX file (wrong URL, or a server that answers unknown paths with a page?)`
+    : `starts with ${hex}, not the IDX magic 00 00`;
+}
+
+/**
+ * The whole file's size as its header announces it, once `bytes` hold the header of an IDX file of
+ * unsigned bytes; else null. Lets a download whose length the server does not tell show real progress.
+ */
+export function idxSizeFromHeader(bytes: Uint8Array): number | null {
+  if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0 || bytes[2] !== 0x08) return null;
+  const header = 4 + 4 * (bytes[3] ?? 0);
+  if (bytes.length < header) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, header);
+  let values = 1;
+  for (let offset = 4; offset < header; offset += 4) values *= view.getUint32(offset, false);
+  return header + values;
+}
+
+/**
+ * Parses an IDX file of unsigned bytes. `expected.dims` fixes the rank and, where not null, each size.
+ * `data` is a view into `bytes` (no copy).
+ */
+export function parseIdx(
+  bytes: Uint8Array,
+  file: string,
+  expected?: { dims: (number | null)[] },
+): { dims: number[]; data: Uint8Array } {
+  if (bytes.length < 4) {
+    throw new IdxError(file, `is ${bytes.length} bytes long, too short for an IDX header`);
+  }
+  if (bytes[0] !== 0 || bytes[1] !== 0) throw new IdxError(file, describeStart(bytes));
+  const type = bytes[2] ?? 0;
+  if (type !== 0x08) {
+    const name = TYPE_NAMES[type] ?? 'an unknown IDX type';
+    const hex = type.toString(16).padStart(2, '0');
+    throw new IdxError(
+      file,
+      `holds ${name} (type 0x${hex}); only unsigned bytes (0x08) are supported`,
+    );
+  }
+  const rank = bytes[3] ?? 0;
+  if (expected && rank !== expected.dims.length) {
+    throw new IdxError(file, `has ${rank} dimensions, expected ${expected.dims.length}`);
+  }
+  const header = 4 + 4 * rank;
+  if (bytes.length < header) {
+    throw new IdxError(
+      file,
+      `header is truncated: ${rank} dimensions need ${header} bytes, found ${bytes.length}`,
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, header);
+  const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i, false));
+  expected?.dims.forEach((want, i) => {
+    if (want !== null && dims[i] !== want) {
+      const shape = dims.join('×');
+      throw new IdxError(
+        file,
+        `dimension ${i + 1} is ${dims[i]}, expected ${want} (shape ${shape})`,
+      );
+    }
+  });
+  const size = dims.reduce((product, d) => product * d, 1);
+  const want = header + size;
+  if (bytes.length !== want) {
+    const what = bytes.length < want ? 'truncated' : `${bytes.length - want} trailing bytes`;
+    throw new IdxError(
+      file,
+      `should be ${want} bytes (${header}-byte header + ${dims.join('×')} values), found ${bytes.length}: ${what}`,
+    );
+  }
+  return { dims, data: bytes.subarray(header, want) };
+}

@@ -1,0 +1,32 @@
+import { watchWebGLContext } from './backends';
+import type { Trainer, TrainOutcome } from './trainer';
+
+export interface WatchedOutcome {
+  /** Null when the run was abandoned because the WebGL context was lost. */
+  outcomes: TrainOutcome[] | null;
+  /** Why the backend broke (a lost context, a failed step), or null if it did not. */
+  brokenBy: string | null;
+}
+
+/**
+ * Runs the trainers to their end, watching the WebGL context: if it is lost, the trainers are
+ * stopped and not waited for (a GPU read may never answer). The caller falls back and restarts.
+ */
+export async function runWatched(trainers: readonly Trainer[]): Promise<WatchedOutcome> {
+  let onLost = () => {};
+  const lost = new Promise<null>((resolve) => (onLost = () => resolve(null)));
+  let contextLost = false;
+  const unwatch = watchWebGLContext(() => {
+    contextLost = true;
+    trainers.forEach((t) => t.stop());
+    onLost();
+  });
+  try {
+    const outcomes = await Promise.race([Promise.all(trainers.map((t) => t.run())), lost]);
+    if (contextLost) return { outcomes, brokenBy: 'the WebGL context was lost' };
+    const failed = outcomes?.find((o) => o.status === 'failed');
+    return { outcomes, brokenBy: failed ? (failed.error ?? 'a training step failed') : null };
+  } finally {
+    unwatch();
+  }
+}

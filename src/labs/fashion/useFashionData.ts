@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  DataMissingError,
+  fashionMnistFromFiles,
+  loadFashionMnist,
+  type FashionMnist,
+  type LoadProgress,
+} from '../../data/fashionMnist';
+
+/** Where `npm start` (scripts/fetch-data.ts) puts the files, relative to the page. */
+export const DATA_URL = 'data/fashion-mnist';
+
+export type DataState =
+  | { status: 'loading'; fraction: number; stage: LoadProgress['stage'] }
+  | { status: 'ready'; data: FashionMnist; source: string; seconds: number }
+  | { status: 'missing'; message: string }
+  | { status: 'error'; message: string };
+
+// Loaded once per page: switching labs and back does not load 30 MB again.
+let loaded: { data: FashionMnist; source: string; seconds: number } | null = null;
+
+function progressTracker(onChange: (fraction: number, stage: LoadProgress['stage']) => void) {
+  const files = new Map<string, { loaded: number; total: number; done: boolean }>();
+  return (p: LoadProgress) => {
+    const total = p.totalBytes ?? Math.max(p.loadedBytes, files.get(p.file)?.total ?? 0);
+    files.set(p.file, { loaded: p.loadedBytes, total, done: p.stage === 'done' });
+    const entries = [...files.values()];
+    // Bytes are a fair measure of the download; the four files' parse steps add a little at the end.
+    const bytes = entries.reduce((sum, f) => sum + Math.min(f.loaded, f.total || f.loaded), 0);
+    const totalBytes = entries.reduce((sum, f) => sum + (f.total || f.loaded), 0);
+    const done = entries.filter((f) => f.done).length;
+    onChange(0.9 * (totalBytes ? bytes / totalBytes : 0) + 0.1 * (done / 4), p.stage);
+  };
+}
+
+/** Loads Fashion-MNIST from the server, or from files the student picks when it is not there. */
+export function useFashionData(): {
+  state: DataState;
+  loadFiles: (files: readonly File[]) => void;
+} {
+  const [state, setState] = useState<DataState>(() =>
+    loaded ? { status: 'ready', ...loaded } : { status: 'loading', fraction: 0, stage: 'download' },
+  );
+
+  const load = useCallback(
+    (source: string, get: (onProgress: (p: LoadProgress) => void) => Promise<FashionMnist>) => {
+      const started = performance.now();
+      const onProgress = progressTracker((fraction, stage) =>
+        setState((s) => (s.status === 'loading' ? { status: 'loading', fraction, stage } : s)),
+      );
+      get(onProgress).then(
+        (data) => {
+          loaded = { data, source, seconds: (performance.now() - started) / 1000 };
+          setState({ status: 'ready', ...loaded });
+        },
+        (err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          setState(
+            err instanceof DataMissingError
+              ? { status: 'missing', message }
+              : { status: 'error', message },
+          );
+        },
+      );
+    },
+    [],
+  );
+
+  // The first state is already "loading": the effect only starts the work.
+  useEffect(() => {
+    if (!loaded) load('the lab’s server', (onProgress) => loadFashionMnist(DATA_URL, onProgress));
+  }, [load]);
+
+  const loadFiles = useCallback(
+    (files: readonly File[]) => {
+      setState({ status: 'loading', fraction: 0, stage: 'download' });
+      load('your files', (onProgress) => fashionMnistFromFiles(files, onProgress));
+    },
+    [load],
+  );
+  return { state, loadFiles };
+}
