@@ -95,6 +95,11 @@ test('a short run learns, and its predictions, confusion matrix and charts are d
   await expect(page.getByRole('region', { name: 'Probabilities of one image' })).toContainText(
     '(true)',
   );
+  // Everything fits a phone's width (wide tables scroll inside their own box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
 });
 
 test('without data on the server, the lab says how to get it and takes the files instead', async ({

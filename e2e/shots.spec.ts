@@ -28,3 +28,27 @@ test('phone, 390×844', async ({ page }) => {
     await page.screenshot({ path: `e2e/screenshots/phone-${i}.png` });
   }
 });
+
+test('Fashion-MNIST, desktop and phone', async ({ page }) => {
+  await page.goto('./?lab=fashion&f.n=6000&f.epochs=2&f.val=0.1');
+  await expect(page.getByTestId('data-printout')).toBeVisible();
+  await page.getByRole('button', { name: '▶ Train' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('running');
+  await page.waitForTimeout(2500);
+  await page
+    .getByRole('region', { name: 'Training' })
+    .screenshot({ path: 'e2e/screenshots/fashion-training.png' });
+  await expect(page.getByTestId('phase')).toHaveText(finished, { timeout: 120_000 });
+  for (const name of ['The data', 'The model', 'Training', 'Judging the model']) {
+    await page
+      .getByRole('region', { name, exact: true })
+      .screenshot({ path: `e2e/screenshots/fashion-${name.toLowerCase().replace(/ /g, '-')}.png` });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(500);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let i = 0; i * 800 < height && i < 12; i++) {
+    await page.evaluate((y) => window.scrollTo(0, y), i * 800);
+    await page.screenshot({ path: `e2e/screenshots/fashion-phone-${i}.png` });
+  }
+});

@@ -3,7 +3,7 @@
  * Chromium and trains the lecture's XOR models there, as the gates lab's Train button does.
  * Prints one JSON line per benchmark on stdout; progress goes to stderr.
  *
- *   npm run bench -- --backends cpu,wasm --runs 5 --seed 8
+ *   npm run bench -- --backends cpu,wasm --runs 5 --seed 8 --fashion wasm
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +27,8 @@ function parseCli() {
       backends: { type: 'string', default: BENCH_BACKENDS.join(',') },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
+      // The lecture's Fashion-MNIST run takes minutes per backend: one run each, its own list.
+      fashion: { type: 'string', default: BENCH_BACKENDS.join(',') },
     },
   });
   const backends = values.backends.split(',').map((b) => b.trim());
@@ -40,7 +42,16 @@ function parseCli() {
   const seed = Number(values.seed);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer`);
-  return { backends: backends as BackendName[], runs, seed };
+  const fashion = values.fashion
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (fashion.some((b) => !(BENCH_BACKENDS as readonly string[]).includes(b))) {
+    throw new Error(
+      `--fashion takes a list of ${BENCH_BACKENDS.join(', ')} (or nothing); got ${values.fashion}`,
+    );
+  }
+  return { backends: backends as BackendName[], runs, seed, fashion: fashion as BackendName[] };
 }
 
 /** `port` if it is free on 127.0.0.1, else one the OS picks. */
@@ -148,7 +159,7 @@ async function benchTrainButton(browser: Browser, port: number, runs: number): P
 }
 
 async function main(): Promise<number> {
-  const { backends, runs, seed } = parseCli();
+  const { backends, runs, seed, fashion } = parseCli();
   if (!existsSync(fileURLToPath(new URL('../dist/bench.html', import.meta.url)))) {
     throw new Error('dist/bench.html is missing: run `vite build` first (npm run bench does).');
   }
@@ -196,6 +207,23 @@ async function main(): Promise<number> {
     }
     log(`the lab's Train button (auto backend, both models, full speed): ${runs} runs…`);
     process.stdout.write(`${JSON.stringify(await benchTrainButton(browser, port, runs))}\n`);
+    for (const backend of fashion) {
+      log(`Fashion-MNIST, the lecture's run (60,000 images, 10 epochs, batch 32) on ${backend}…`);
+      const t0 = performance.now();
+      const fresh = await browser.newPage();
+      await fresh.goto(`http://127.0.0.1:${port}/bench.html`);
+      await fresh.waitForFunction(() => typeof window.runFashionBench === 'function');
+      const line = await fresh.evaluate(([b, s]) => window.runFashionBench(b, s), [
+        backend,
+        1,
+      ] as const);
+      await fresh.close();
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+      log(
+        `${line.seconds} s, test accuracy ${line.test_accuracy} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
+      if (line.error) failures++;
+    }
   } finally {
     await browser?.close().catch(() => {});
     await stopPreview(preview);

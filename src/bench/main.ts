@@ -8,6 +8,7 @@ import type { ModelConfig } from '../engine/config';
 import { buildModel } from '../engine/model';
 import { Trainer } from '../engine/trainer';
 import { trainGate } from '../labs/gates/evaluate';
+import { benchFashion } from './fashion';
 import { DEFAULT_SEED, lectureModel } from '../labs/gates/settings';
 import {
   BENCH_BACKENDS,
@@ -110,6 +111,7 @@ async function runBench(spec: BenchSpec): Promise<BenchLine> {
 }
 
 window.runBench = runBench;
+window.runFashionBench = benchFashion;
 
 // By hand: bench.html?run&backends=cpu,wasm&runs=3 runs the whole plan and prints JSON lines.
 const query = new URLSearchParams(location.search);

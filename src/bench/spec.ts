@@ -1,4 +1,5 @@
 import type { BackendName } from '../engine/backends';
+import type { FashionBenchLine } from './fashion';
 
 /** The lecture's two models on XOR: the SLP (no hidden layer) and the MLP (one hidden layer of 4). */
 export const MODELS = { slp: [], mlp: [4] } as const satisfies Record<string, readonly number[]>;
@@ -80,5 +81,6 @@ export function benchPlan(
 declare global {
   interface Window {
     runBench: (spec: BenchSpec) => Promise<BenchLine>;
+    runFashionBench: (backend: BackendName, seed: number) => Promise<FashionBenchLine>;
   }
 }

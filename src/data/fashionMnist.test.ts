@@ -259,6 +259,16 @@ describe('loadFashionMnist', () => {
     expect(error.message).toMatch(/ubyte\.gz: starts with "<!doctype html>.*HTML page/);
   });
 
+  it('treats a web page served for the file (a dev server fallback) as a missing file', async () => {
+    const page = () =>
+      new Response('<!DOCTYPE html><html></html>', { headers: { 'content-type': 'text/html' } });
+    const files = Object.fromEntries(Object.values(FASHION_FILES).map((name) => [name, page]));
+    const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
+    expect(error).toBeInstanceOf(DataMissingError);
+    expect((error as DataMissingError).files).toEqual(Object.values(FASHION_FILES));
+    expect(error.message).toContain('answered with a web page');
+  });
+
   it('rejects a truncated gzip download with an IdxError', async () => {
     const files = gzipped(smallSet());
     const full = files[FASHION_FILES.testImages] as Uint8Array;

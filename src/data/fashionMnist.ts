@@ -209,8 +209,13 @@ export async function loadFashionMnist(
     if (answer.status === 'rejected') {
       return [{ file, why: `network error (${reason(answer.reason)})` }];
     }
-    const { ok, status, statusText } = answer.value;
-    return ok ? [] : [{ file, why: `HTTP ${status}${statusText ? ` ${statusText}` : ''}` }];
+    const { ok, status, statusText, headers } = answer.value;
+    if (!ok) return [{ file, why: `HTTP ${status}${statusText ? ` ${statusText}` : ''}` }];
+    // A development server answers an unknown path with its index page rather than a 404.
+    const html = headers.get('content-type')?.includes('text/html');
+    return html
+      ? [{ file, why: 'the server answered with a web page: the file is not there' }]
+      : [];
   });
   if (problems.length > 0) {
     controller.abort();

@@ -90,7 +90,10 @@ describe('evaluateModel', () => {
       keepOutputs: true,
       onProgress: (done) => seen.push(done),
     });
-    expect(seen).toEqual([10, 20, 25]);
+    // The first pass has the size asked for; later ones adapt to the time they take.
+    expect(seen[0]).toBe(10);
+    expect(seen.at(-1)).toBe(25);
+    expect(seen.every((done, i) => i === 0 || done > seen[i - 1]!)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
     built.dispose();
   });

@@ -4,6 +4,9 @@ import type { ModelConfig } from './config';
 import { accuracyKind, countCorrect, lossFunction } from './loss';
 import { yieldToEventLoop } from './schedule';
 
+const PASS_TARGET_MS = 25;
+const MAX_PASS = 4096;
+
 export interface Evaluation {
   /** The mean loss over all examples, as Keras's `evaluate` reports it. */
   loss: number;
@@ -13,7 +16,10 @@ export interface Evaluation {
 }
 
 export interface EvaluateOptions {
-  /** Examples per forward pass; the page gets the thread back between passes. */
+  /**
+   * Examples in the first forward pass; later passes grow or shrink to take about 25 ms each,
+   * and the page gets the thread back between them.
+   */
   batchSize?: number;
   keepOutputs?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -24,7 +30,7 @@ export async function evaluateModel(
   model: tf.LayersModel,
   data: TrainData,
   settings: Pick<ModelConfig, 'loss' | 'output'>,
-  { batchSize = 1000, keepOutputs = false, onProgress }: EvaluateOptions = {},
+  { batchSize: firstBatch = 256, keepOutputs = false, onProgress }: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const lossFn = lossFunction(settings.loss);
   const accKind = accuracyKind(settings);
@@ -34,8 +40,10 @@ export async function evaluateModel(
   const outputs = keepOutputs ? new Float32Array(data.count * outSize) : null;
   let lossSum = 0;
   let correct = 0;
-  for (let start = 0; start < data.count; start += batchSize) {
-    const n = Math.min(batchSize, data.count - start);
+  let batchSize = firstBatch;
+  for (let start = 0, n = 0; start < data.count; start += n) {
+    n = Math.min(batchSize, data.count - start);
+    const passStart = performance.now();
     const x = new Float32Array(n * xSize);
     const y = new Float32Array(n * ySize);
     copyRows(data, rowRange(start, start + n), x, y);
@@ -55,6 +63,9 @@ export async function evaluateModel(
     lossSum += batchLoss! * n;
     correct += batchCorrect!;
     onProgress?.(start + n, data.count);
+    const passMs = performance.now() - passStart;
+    if (passMs < PASS_TARGET_MS / 2) batchSize = Math.min(MAX_PASS, batchSize * 2);
+    else if (passMs > PASS_TARGET_MS * 2) batchSize = Math.max(1, batchSize >> 1);
     await yieldToEventLoop();
   }
   const count = Math.max(1, data.count);

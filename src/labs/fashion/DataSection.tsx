@@ -165,7 +165,7 @@ export function DataSection({ state, onFiles }: Props) {
             }))}
             range={[0, 255]}
             colormap="binary"
-            imageSize={64}
+            imageSize={80}
             onSelect={setIndex}
             selected={shown < 25 ? shown : null}
           />

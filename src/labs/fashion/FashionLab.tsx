@@ -34,7 +34,9 @@ function progressText(run: FashionRunState) {
   const remaining = epochs * run.trainCount - run.samplesSeen;
   return {
     label: `epoch ${run.epoch} / ${epochs} · batch ${run.batch.toLocaleString('en')} / ${run.batchesPerEpoch.toLocaleString('en')}`,
-    detail: `${Math.round(perSecond).toLocaleString('en')} images/s · ${duration(run.elapsedMs / 1000)} so far · about ${duration(remaining / perSecond)} left`,
+    detail: `${Math.round(perSecond).toLocaleString('en')} images/s · ${duration(run.elapsedMs / 1000)}${
+      run.outcome ? '' : ` so far · about ${duration(remaining / perSecond)} left`
+    }`,
     value: (run.epoch - 1) * run.batchesPerEpoch + run.batch,
     max: epochs * run.batchesPerEpoch,
   };

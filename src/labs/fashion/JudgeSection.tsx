@@ -143,7 +143,7 @@ export function JudgeSection({ run, data }: Props) {
               })}
               range={[0, 255]}
               colormap="binary"
-              imageSize={64}
+              imageSize={80}
               onSelect={(k) => setSelected(shown[k]!)}
               selected={chosen === null ? null : shown.indexOf(chosen)}
             />
