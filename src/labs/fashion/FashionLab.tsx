@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { summarize } from '../../engine/model';
 import { ModelSummary } from '../../ui/ModelSummary';
 import { Progress } from '../../ui/Progress';
@@ -7,20 +7,13 @@ import { DataSection } from './DataSection';
 import { FashionControls } from './FashionControls';
 import { FashionRun, type FashionRunState } from './fashionRun';
 import { JudgeSection } from './JudgeSection';
-import { lectureSettings, quickSettings, type FashionSettings } from './settings';
+import { lectureSettings, quickSettings } from './settings';
 import { TrainCharts } from './TrainCharts';
 import { useFashionData } from './useFashionData';
 import { decodeFashion, encodeFashion } from './urlState';
-
-function useUrlSettings() {
-  const [initial] = useState(() => decodeFashion(new URLSearchParams(window.location.search)));
-  const [settings, setSettings] = useState<FashionSettings>(initial.settings);
-  useEffect(() => {
-    const params = encodeFashion(settings, new URLSearchParams(window.location.search));
-    window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
-  }, [settings]);
-  return { settings, setSettings, notices: initial.notices };
-}
+import { RunButtons } from '../../ui/RunButtons';
+import { UrlNotice } from '../../ui/UrlNotice';
+import { useUrlState } from '../../ui/useUrlState';
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '…';
@@ -51,29 +44,14 @@ export default function FashionLab() {
     () => run.state,
   );
   const { state: data, loadFiles } = useFashionData();
-  const { settings, setSettings, notices } = useUrlSettings();
-  const [dismissed, setDismissed] = useState(false);
+  const { settings, setSettings, notices } = useUrlState(decodeFashion, encodeFashion);
   const busy = ['preparing', 'running', 'paused', 'evaluating'].includes(state.phase);
   const summary = summarize(settings.model);
   const progress = progressText(state);
 
   return (
     <div className="lab fashion">
-      {notices.length > 0 && !dismissed && (
-        <div className="notice warn" role="alert" data-testid="url-notice">
-          <strong>Some settings in the link were not valid and were changed:</strong>
-          <ul>
-            {notices.map((n) => (
-              <li key={n.field + n.message}>
-                <code>{n.field}</code>: {n.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setDismissed(true)}>
-            OK
-          </button>
-        </div>
-      )}
+      <UrlNotice notices={notices} />
 
       <section className="card" aria-label="The data">
         <h2>1. The data</h2>
@@ -106,31 +84,19 @@ export default function FashionLab() {
       <section className="card" aria-label="Training">
         <h2>3. Training: model.fit</h2>
         <div className="row wrap actions">
-          {!busy && (
-            <button
-              type="button"
-              className="primary"
-              disabled={data.status !== 'ready'}
-              onClick={() => data.status === 'ready' && void run.start(settings, data.data)}
-            >
-              ▶ Train
-            </button>
-          )}
-          {state.phase === 'running' && (
-            <button type="button" onClick={() => run.pause()}>
-              ❚❚ Pause
-            </button>
-          )}
-          {state.phase === 'paused' && (
-            <button type="button" className="primary" onClick={() => run.resume()}>
-              ▶ Resume
-            </button>
-          )}
-          {(state.phase === 'running' || state.phase === 'paused') && (
-            <button type="button" onClick={() => run.stop()}>
-              ■ Stop
-            </button>
-          )}
+          <RunButtons
+            phase={
+              state.phase === 'running' || state.phase === 'paused'
+                ? state.phase
+                : busy
+                  ? 'busy'
+                  : 'idle'
+            }
+            trainLabel="Train"
+            trainDisabled={data.status !== 'ready'}
+            onTrain={() => data.status === 'ready' && void run.start(settings, data.data)}
+            run={run}
+          />
           <span className="phase" data-testid="phase">
             {state.phase === 'preparing' ? 'choosing a backend…' : state.phase}
           </span>

@@ -8,8 +8,11 @@ import { useBackendController } from '../../ui/backendContext';
 import { GatesRun, type ModelRun } from './gatesRun';
 import { formatDuration, MODEL_COLORS, ModelCard } from './ModelCard';
 import { RepeatPanel } from './RepeatPanel';
-import { lectureSettings, type GatesSettings } from './settings';
+import { lectureSettings } from './settings';
 import { decodeGates, encodeGates } from './urlState';
+import { RunButtons } from '../../ui/RunButtons';
+import { UrlNotice } from '../../ui/UrlNotice';
+import { useUrlState } from '../../ui/useUrlState';
 
 const PACES = [
   { value: 'full', label: 'full speed', epochsPerSecond: null },
@@ -23,22 +26,6 @@ function readPace(): Pace {
   return PACES.find((p) => p.value === asked)?.value ?? '300';
 }
 
-function readSettings() {
-  return decodeGates(new URLSearchParams(window.location.search));
-}
-
-function useUrlSettings() {
-  const [initial] = useState(readSettings);
-  const [settings, setSettings] = useState<GatesSettings>(initial.settings);
-  useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    encodeGates(settings, params);
-    const url = `${window.location.pathname}?${params.toString()}${window.location.hash}`;
-    window.history.replaceState(null, '', url);
-  }, [settings]);
-  return { settings, setSettings, notices: initial.notices };
-}
-
 export default function GatesLab() {
   const backend = useBackendController();
   const run = useMemo(() => new GatesRun(backend), [backend]);
@@ -47,10 +34,9 @@ export default function GatesLab() {
     (onChange) => run.on('change', onChange),
     () => run.state,
   );
-  const { settings, setSettings, notices } = useUrlSettings();
+  const { settings, setSettings, notices } = useUrlState(decodeGates, encodeGates);
   const [sweeping, setSweeping] = useState(false);
   const [logScale, setLogScale] = useState(false);
-  const [dismissed, setDismissed] = useState(false);
   const [pace, setPace] = useState<Pace>(readPace);
   // On a phone the settings start folded, so the results come first.
   const [wide] = useState(() => window.matchMedia('(min-width: 700px)').matches);
@@ -92,21 +78,7 @@ export default function GatesLab() {
 
   return (
     <div className="lab gates">
-      {notices.length > 0 && !dismissed && (
-        <div className="notice warn" role="alert" data-testid="url-notice">
-          <strong>Some settings in the link were not valid and were changed:</strong>
-          <ul>
-            {notices.map((n) => (
-              <li key={n.field + n.message}>
-                <code>{n.field}</code>: {n.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setDismissed(true)}>
-            OK
-          </button>
-        </div>
-      )}
+      <UrlNotice notices={notices} />
 
       <section className="card experiment" aria-label="Experiment">
         <div className="row wrap">
@@ -137,31 +109,19 @@ export default function GatesLab() {
           </table>
         </div>
         <div className="row wrap actions">
-          {!busy && (
-            <button
-              type="button"
-              className="primary"
-              disabled={sweeping}
-              onClick={() => void run.start(settings)}
-            >
-              ▶ Train both
-            </button>
-          )}
-          {state.phase === 'running' && (
-            <button type="button" onClick={() => run.pause()}>
-              ❚❚ Pause
-            </button>
-          )}
-          {state.phase === 'paused' && (
-            <button type="button" className="primary" onClick={() => run.resume()}>
-              ▶ Resume
-            </button>
-          )}
-          {busy && (
-            <button type="button" onClick={() => run.stop()}>
-              ■ Stop
-            </button>
-          )}
+          <RunButtons
+            phase={
+              state.phase === 'running' || state.phase === 'paused'
+                ? state.phase
+                : busy
+                  ? 'busy'
+                  : 'idle'
+            }
+            trainLabel="Train both"
+            trainDisabled={sweeping}
+            onTrain={() => void run.start(settings)}
+            run={run}
+          />
           <button
             type="button"
             disabled={busy || sweeping}
