@@ -191,3 +191,25 @@ test('reads well on a phone', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'e2e/screenshots/gates-xor-phone.png', fullPage: true });
 });
+
+test('the experiment as Keras and TensorFlow.js code, in step with the controls', async ({
+  page,
+}) => {
+  await page.goto('./?gate=AND');
+  const code = page.getByRole('region', { name: 'Code' });
+  await code.getByText(/The code of this experiment/).click();
+  const panel = code.getByRole('tabpanel');
+  await expect(panel).toContainText('tf.keras.optimizers.SGD(learning_rate=0.1)');
+  await expect(panel).toContainText('def and_classifier_example():');
+  await expect(panel).toContainText('MLP(hidden_layer_conf=[4], num_output_nodes=1)');
+
+  await model(page, 2).getByLabel('Optimizer').selectOption('adam');
+  await expect(panel).toContainText('tf.keras.optimizers.Adam(');
+
+  const download = page.waitForEvent('download');
+  await code.getByRole('button', { name: 'Download and_classifier.py' }).click();
+  expect((await download).suggestedFilename()).toBe('and_classifier.py');
+
+  await code.getByRole('tab', { name: 'JavaScript · TensorFlow.js' }).click();
+  await expect(code.getByRole('tabpanel')).toContainText('tf.sequential()');
+});

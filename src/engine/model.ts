@@ -27,6 +27,11 @@ export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
   }
 }
 
+/** The seed of the `index`-th Dense layer's Glorot-uniform kernel: each layer draws differently. */
+export function kernelSeed(seed: number, index: number): number {
+  return seed * 1009 + index;
+}
+
 function tfActivation(activation: Activation): 'sigmoid' | 'tanh' | 'relu' | 'linear' | 'softmax' {
   return activation;
 }
@@ -50,7 +55,7 @@ export function buildModel(config: ModelConfig): BuiltModel {
         units: layer.units,
         activation: tfActivation(layer.activation),
         useBias: true,
-        kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed * 1009 + i }),
+        kernelInitializer: tf.initializers.glorotUniform({ seed: kernelSeed(config.seed, i) }),
         biasInitializer: 'zeros',
         ...(i === 0 && inputShape ? { inputShape } : {}),
       }),

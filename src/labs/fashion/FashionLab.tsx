@@ -11,6 +11,10 @@ import { lectureSettings, quickSettings } from './settings';
 import { TrainCharts } from './TrainCharts';
 import { useFashionData } from './useFashionData';
 import { decodeFashion, encodeFashion } from './urlState';
+import { FASHION_FILE_BASE } from '../../codegen/fileBase';
+import { fashionPython } from '../../codegen/python';
+import { fashionTfjs } from '../../codegen/tfjs';
+import { CodePanel } from '../../ui/CodePanel';
 import { RunButtons } from '../../ui/RunButtons';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
@@ -47,6 +51,14 @@ export default function FashionLab() {
   const { settings, setSettings, notices } = useUrlState(decodeFashion, encodeFashion);
   const busy = ['preparing', 'running', 'paused', 'evaluating'].includes(state.phase);
   const summary = summarize(settings.model);
+  const code = useMemo(
+    () => ({
+      python: fashionPython(settings),
+      javascript: fashionTfjs(settings),
+      fileBase: FASHION_FILE_BASE,
+    }),
+    [settings],
+  );
   const progress = progressText(state);
 
   return (
@@ -77,6 +89,10 @@ export default function FashionLab() {
               Flatten turns each 28×28 image into 784 numbers; every Dense layer has one weight per
               input and unit, plus one bias per unit.
             </p>
+            <details className="code-details">
+              <summary>This model as code: Keras (the lecture’s main.py) and TensorFlow.js</summary>
+              <CodePanel {...code} />
+            </details>
           </div>
         </div>
       </section>

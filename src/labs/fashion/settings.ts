@@ -51,8 +51,11 @@ export function quickSettings(): FashionSettings {
   return { model: { ...lectureClassifier(), epochs: 2 }, trainCount: 6_000, validationShare: 0.1 };
 }
 
-/** Which rows train and which validate: Keras's `validation_split` takes the last ones. */
+/**
+ * Which rows train and which validate, as Keras's `validation_split` does: the first
+ * floor(n × (1 − share)) train, the rest (the last ones) validate.
+ */
 export function splitCounts(settings: Pick<FashionSettings, 'trainCount' | 'validationShare'>) {
-  const validation = Math.round(settings.trainCount * settings.validationShare);
-  return { train: settings.trainCount - validation, validation };
+  const train = Math.floor(settings.trainCount * (1 - settings.validationShare));
+  return { train, validation: settings.trainCount - train };
 }

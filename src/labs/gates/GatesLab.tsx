@@ -10,6 +10,10 @@ import { formatDuration, MODEL_COLORS, ModelCard } from './ModelCard';
 import { RepeatPanel } from './RepeatPanel';
 import { lectureSettings } from './settings';
 import { decodeGates, encodeGates } from './urlState';
+import { gatesFileBase } from '../../codegen/fileBase';
+import { gatesPython } from '../../codegen/python';
+import { gatesTfjs } from '../../codegen/tfjs';
+import { CodePanel } from '../../ui/CodePanel';
 import { RunButtons } from '../../ui/RunButtons';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
@@ -47,6 +51,14 @@ export default function GatesLab() {
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
   }, [run, pace]);
 
+  const code = useMemo(
+    () => ({
+      python: gatesPython(settings),
+      javascript: gatesTfjs(settings),
+      fileBase: gatesFileBase(settings),
+    }),
+    [settings],
+  );
   const busy = state.phase === 'preparing' || state.phase === 'running' || state.phase === 'paused';
   const gate: Gate = state.gate ?? settings.gate;
   const points = useMemo(() => {
@@ -183,6 +195,15 @@ export default function GatesLab() {
           yLabel={`loss (${settings.models[0]!.loss})`}
           logScale={logScale}
         />
+      </section>
+
+      <section className="card" aria-label="Code">
+        <details>
+          <summary>
+            The code of this experiment: Keras (the lecture’s MLP.py) and TensorFlow.js
+          </summary>
+          <CodePanel {...code} />
+        </details>
       </section>
 
       <RepeatPanel
