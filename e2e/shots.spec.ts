@@ -52,3 +52,11 @@ test('Fashion-MNIST, desktop and phone', async ({ page }) => {
     await page.screenshot({ path: `e2e/screenshots/fashion-phone-${i}.png` });
   }
 });
+
+test('Tensors, desktop and phone', async ({ page }) => {
+  await page.goto('./?lab=tensors');
+  await expect(page.getByText('(4, 2)').first()).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/tensors-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'e2e/screenshots/tensors-phone.png', fullPage: true });
+});

@@ -17,6 +17,13 @@ export const LABS: readonly LabDefinition[] = [
     page: lazy(() => import('../labs/gates/GatesLab')),
   },
   {
+    id: 'tensors',
+    title: 'Tensors',
+    blurb:
+      'The lecture’s tensor section: tf.constant, tf.cast and tf.convert_to_tensor on your own values, with shape, rank, dtype and a picture.',
+    page: lazy(() => import('../labs/tensors/TensorsLab')),
+  },
+  {
     id: 'fashion',
     title: 'Fashion-MNIST',
     blurb:

@@ -1,0 +1,44 @@
+import { tensorStr } from './numpyText';
+import { TensorFacts } from './TensorFacts';
+import type { Outcome } from './useTensorOutcome';
+
+/** What Python would print: the tensor with its facts, or the exception TensorFlow raises. */
+export function ResultPanel({ outcome, pythonLine }: { outcome: Outcome; pythonLine: string }) {
+  if (outcome.status === 'parse-error') {
+    return <p className="muted">No tensor yet: see the message under the value.</p>;
+  }
+  if (outcome.status === 'tfjs-error') {
+    return (
+      <p className="notice error" role="alert">
+        tfjs could not make this tensor: {outcome.message}
+      </p>
+    );
+  }
+  if (outcome.status === 'tf-error') {
+    const { plan } = outcome;
+    return (
+      <>
+        {plan.tfjsOnly ? (
+          <p className="notice warn" data-testid="tf-error">
+            {plan.error}
+          </p>
+        ) : (
+          <pre className="printout" data-testid="tf-error">
+            {`>>> ${pythonLine}\nTraceback (most recent call last):\n  ...\n`}
+            <span className="wrong">{plan.error}</span>
+          </pre>
+        )}
+        <p className="hint">{plan.why}</p>
+      </>
+    );
+  }
+  const { result, backend } = outcome.made;
+  return (
+    <>
+      <TensorFacts tensor={result} backend={backend} />
+      <pre className="printout" data-testid="printout" aria-label="print(x)">
+        {`>>> print(x)\n${tensorStr(result.values, result.shape, result.dtype)}`}
+      </pre>
+    </>
+  );
+}
