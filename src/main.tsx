@@ -5,6 +5,7 @@ import './app/wasmPaths';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerOfflineSupport } from './app/offline';
 import { loseWebGLContextForTest } from './engine/backends';
 import './styles.css';
 
@@ -14,6 +15,9 @@ void tf.setBackend('cpu');
 
 // A hook for the end-to-end tests (and the curious): simulate a GPU reset.
 Object.assign(window, { __trainingLab: { loseWebGLContext: loseWebGLContextForTest } });
+
+// Offline after one visit (a service worker, in the production build only).
+registerOfflineSupport();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -119,18 +119,8 @@ export class GatesRun extends ThrottledStore<RunState> {
       trainer.on('status', (status) => {
         this.patchModel(i, { status }, true);
         const all = this.trainers.map((t) => t.status);
-        if (
-          all.every(
-            (s) =>
-              s === 'paused' ||
-              s === 'done' ||
-              s === 'stopped' ||
-              s === 'diverged' ||
-              s === 'failed',
-          )
-        ) {
-          if (all.some((s) => s === 'paused')) this.update({ phase: 'paused' });
-        } else if (all.some((s) => s === 'running')) this.update({ phase: 'running' });
+        if (all.includes('running')) this.update({ phase: 'running' });
+        else if (all.includes('paused')) this.update({ phase: 'paused' });
       });
       return trainer;
     });
