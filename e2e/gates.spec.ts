@@ -213,3 +213,46 @@ test('the experiment as Keras and TensorFlow.js code, in step with the controls'
   await code.getByRole('tab', { name: 'JavaScript · TensorFlow.js' }).click();
   await expect(code.getByRole('tabpanel')).toContainText('tf.sequential()');
 });
+
+test('a downloaded model loads back and predicts the same; a model of another shape is refused', async ({
+  page,
+}, testInfo) => {
+  await train(page, 'gate=AND&pace=full');
+  const rows = model(page, 2).getByTestId('result-row');
+  const before = await rows.allTextContents();
+  expect(before).toHaveLength(4);
+
+  // tfjs saves a model as two downloads: the JSON and the weights.
+  const downloads: import('@playwright/test').Download[] = [];
+  const saved = new Promise<void>((resolve) => {
+    page.on('download', (download) => {
+      downloads.push(download);
+      if (downloads.length === 2) resolve();
+    });
+  });
+  await model(page, 2).getByRole('button', { name: 'Download model' }).click();
+  await saved;
+  const files: string[] = [];
+  for (const download of downloads) {
+    const path = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(path);
+    files.push(path);
+  }
+  expect(files.map((f) => f.split('/').pop()).sort()).toEqual([
+    'and_mlp.json',
+    'and_mlp.weights.bin',
+  ]);
+
+  await page.goto('./?gate=AND&pace=full');
+  await expect(model(page, 2).getByTestId('result-row')).toHaveCount(0);
+  await model(page, 2).getByLabel('Load model…').setInputFiles(files);
+  await expect(model(page, 2).getByTestId('model-status')).toHaveText('loaded from and_mlp.json');
+  await expect(model(page, 2).getByTestId('result-row')).toHaveText(before);
+  await expect(model(page, 2).getByRole('button', { name: 'Download model' })).toBeVisible();
+
+  await model(page, 1).getByLabel('Load model…').setInputFiles(files);
+  await expect(model(page, 1).getByRole('alert')).toHaveText(
+    "Could not load the model: the file's model has hidden layers [4], this model has []: change this model's settings to match, or choose another file",
+  );
+  await expect(model(page, 1).getByTestId('result-row')).toHaveCount(0);
+});

@@ -166,6 +166,7 @@ export default function GatesLab() {
           <ModelCard
             key={i}
             index={i}
+            lab={run}
             config={config}
             run={state.models[i]}
             gate={gate}

@@ -4,7 +4,8 @@ import type { ModelConfig } from '../../engine/config';
 import { summarize } from '../../engine/model';
 import { Heatmap, type HeatmapPoint } from '../../ui/Heatmap';
 import { ModelSummary } from '../../ui/ModelSummary';
-import { GRID_DOMAIN, GRID_N, type ModelRun } from './gatesRun';
+import { GRID_DOMAIN, GRID_N, type GatesRun, type ModelRun } from './gatesRun';
+import { ModelFiles } from './ModelFiles';
 import { ModelControls } from './ModelControls';
 import { ResultsTable } from './ResultsTable';
 import { modelName } from './settings';
@@ -16,7 +17,8 @@ export function formatDuration(ms: number): string {
 }
 
 function statusText(run: ModelRun | undefined): string {
-  if (!run) return 'not trained yet';
+  if (!run?.name) return 'not trained yet';
+  if (run.loadedFrom) return `loaded from ${run.loadedFrom}`;
   const o = run.outcome;
   if (o?.status === 'diverged') return `diverged at step ${o.step} (loss ${o.loss})`;
   if (o?.status === 'failed') return `failed: ${o.error}`;
@@ -27,6 +29,8 @@ function statusText(run: ModelRun | undefined): string {
 
 interface Props {
   index: number;
+  /** The lab's run: it holds the models to download and takes the ones loaded. */
+  lab: GatesRun;
   config: ModelConfig;
   run: ModelRun | undefined;
   /** The gate the shown results were trained on. */
@@ -39,7 +43,7 @@ interface Props {
 
 /** One model: its printout, its decision map, its settings and its Keras summary. */
 export const ModelCard = memo(function ModelCard(props: Props) {
-  const { index, config, run, gate, points, disabled, settingsOpen, onChange } = props;
+  const { index, lab, config, run, gate, points, disabled, settingsOpen, onChange } = props;
   const name = modelName(config);
   const summary = summarize(config);
   return (
@@ -59,7 +63,15 @@ export const ModelCard = memo(function ModelCard(props: Props) {
             ` · ${run.step.toLocaleString('en')} updates, ${formatDuration(run.elapsedMs)} of training`}
         </span>
       </header>
-      <ResultsTable gate={gate} outputs={run?.outputs ?? null} name={run?.name ?? name} />
+      <ResultsTable gate={gate} outputs={run?.outputs ?? null} name={run?.name || name} />
+      <ModelFiles
+        index={index}
+        lab={lab}
+        config={config}
+        run={run}
+        gate={gate}
+        disabled={disabled}
+      />
       {run?.outcome && run.name === 'SLP' && !linearlySeparable(gate) && (
         <p className="hint">
           A single-layer perceptron can only draw one straight line across the square. No line puts

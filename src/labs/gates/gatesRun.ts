@@ -2,7 +2,14 @@ import type { BackendController } from '../../engine/backendController';
 import type { BackendName } from '../../engine/backends';
 import { gateData, type Gate } from '../../data/gates';
 import { measureStepMs } from '../../engine/measure';
-import { buildModel, summarize, type BuiltModel } from '../../engine/model';
+import type { ModelConfig } from '../../engine/config';
+import { buildModel, createOptimizer, summarize, type BuiltModel } from '../../engine/model';
+import {
+  checkLoadedModel,
+  downloadModel,
+  loadModelFiles,
+  type ModelFile,
+} from '../../engine/modelFiles';
 import { grid2d, predictRows } from '../../engine/predict';
 import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
@@ -29,7 +36,24 @@ export interface ModelRun {
   outputs: Float32Array | null;
   grid: Float32Array | null;
   outcome: TrainOutcome | null;
+  /** The .json file this slot's model was loaded from, or null if it was trained here. */
+  loadedFrom: string | null;
 }
+
+/** A slot no model has been trained in or loaded into yet (its name is empty). */
+const EMPTY_RUN: ModelRun = {
+  name: '',
+  status: 'idle',
+  epoch: 0,
+  epochs: 1,
+  step: 0,
+  elapsedMs: 0,
+  losses: [],
+  outputs: null,
+  grid: null,
+  outcome: null,
+  loadedFrom: null,
+};
 
 export type RunPhase = 'idle' | 'preparing' | 'running' | 'paused' | 'finished';
 
@@ -48,7 +72,8 @@ const IDLE: RunState = { phase: 'idle', gate: null, backend: null, models: [], e
  * predictions, and restarts on the next backend if the current one breaks mid-run.
  */
 export class GatesRun extends ThrottledStore<RunState> {
-  private built: BuiltModel[] = [];
+  /** One per slot; a slot is empty until a model is trained or loaded into it. */
+  private built: (BuiltModel | undefined)[] = [];
   private trainers: Trainer[] = [];
   private generation = 0;
   private pace: number | null = null;
@@ -92,6 +117,7 @@ export class GatesRun extends ThrottledStore<RunState> {
         outputs: null,
         grid: null,
         outcome: null,
+        loadedFrom: null,
       })),
     });
     // Let the page show "preparing" before the backend work starts.
@@ -159,7 +185,8 @@ export class GatesRun extends ThrottledStore<RunState> {
 
   private async refreshPredictions(generation: number): Promise<void> {
     for (let i = 0; i < this.built.length; i++) {
-      const model = this.built[i]!.model;
+      const model = this.built[i]?.model;
+      if (!model) continue;
       try {
         const outputs = await predictGate(model);
         const grid = await predictRows(model, GRID, GRID_N * GRID_N, [2]);
@@ -169,6 +196,75 @@ export class GatesRun extends ThrottledStore<RunState> {
         return; // the model was freed by a newer run, or the backend broke: the run handles it
       }
     }
+  }
+
+  /** Whether slot `index` holds a model (trained, training, or loaded) that can be saved. */
+  hasModel(index: number): boolean {
+    return this.built[index] !== undefined;
+  }
+
+  /** Saves slot `index`'s model as tfjs files: `name.json` and `name.weights.bin` download. */
+  async downloadModel(index: number, name: string): Promise<void> {
+    const built = this.built[index];
+    if (!built) throw new Error(`model ${index + 1} has not been trained yet`);
+    await downloadModel(built.model, name);
+  }
+
+  /**
+   * Loads a saved model (its .json and .weights.bin) into slot `index`, in place of the model
+   * there, and shows its predictions. Throws, with a message that says what is wrong, if the files
+   * cannot be read or the model's architecture is not `expected`; the slot is then unchanged.
+   */
+  async loadModel(
+    index: number,
+    files: readonly ModelFile[],
+    expected: ModelConfig,
+  ): Promise<void> {
+    if (this.trainers.some((t) => t.status === 'running' || t.status === 'paused')) {
+      throw new Error('wait until training has finished, or stop it, before loading a model');
+    }
+    const model = await loadModelFiles(files);
+    const problem = checkLoadedModel(model, expected);
+    let outputs: Float32Array;
+    let grid: Float32Array;
+    try {
+      if (problem)
+        throw new Error(
+          `${problem}: change this model's settings to match, or choose another file`,
+        );
+      outputs = await predictGate(model);
+      grid = await predictRows(model, GRID, GRID_N * GRID_N, [2]);
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+    const optimizer = createOptimizer(expected.optimizer);
+    const loaded: BuiltModel = {
+      model,
+      optimizer,
+      dispose() {
+        optimizer.dispose();
+        model.dispose();
+      },
+    };
+    try {
+      this.built[index]?.dispose();
+    } catch {
+      // Weights on a backend that broke are gone already.
+    }
+    this.built[index] = loaded;
+    const models = this.state.models.slice();
+    for (let i = 0; i <= index; i++) models[i] ??= EMPTY_RUN;
+    const jsonName = files.find((f) => f.name.toLowerCase().endsWith('.json'))!.name;
+    models[index] = {
+      ...EMPTY_RUN,
+      name: modelName(expected),
+      epochs: expected.epochs,
+      outputs,
+      grid,
+      loadedFrom: jsonName,
+    };
+    this.update({ models }, true);
   }
 
   pause(): void {
@@ -190,7 +286,7 @@ export class GatesRun extends ThrottledStore<RunState> {
   private freeModels(): void {
     for (const b of this.built) {
       try {
-        b.dispose();
+        b?.dispose();
       } catch {
         // Weights on a backend that broke (a lost WebGL context) are gone already.
       }
