@@ -5,8 +5,11 @@ interface Controls {
 }
 
 interface Props {
-  /** Idle: Train shows; busy (choosing a backend, evaluating): nothing; running or paused: Stop too. */
-  phase: 'idle' | 'busy' | 'running' | 'paused';
+  /**
+   * The run's phase. 'idle' or 'finished': Train shows; 'running': Pause and Stop; 'paused': Resume
+   * and Stop; any other phase (choosing a backend, evaluating): no buttons until it is over.
+   */
+  phase: string;
   trainLabel: string;
   trainDisabled?: boolean;
   onTrain: () => void;
@@ -17,7 +20,7 @@ interface Props {
 export function RunButtons({ phase, trainLabel, trainDisabled, onTrain, run }: Props) {
   return (
     <>
-      {phase === 'idle' && (
+      {(phase === 'idle' || phase === 'finished') && (
         <button type="button" className="primary" disabled={trainDisabled} onClick={onTrain}>
           ▶ {trainLabel}
         </button>

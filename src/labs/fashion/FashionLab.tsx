@@ -101,13 +101,7 @@ export default function FashionLab() {
         <h2>3. Training: model.fit</h2>
         <div className="row wrap actions">
           <RunButtons
-            phase={
-              state.phase === 'running' || state.phase === 'paused'
-                ? state.phase
-                : busy
-                  ? 'busy'
-                  : 'idle'
-            }
+            phase={state.phase}
             trainLabel="Train"
             trainDisabled={data.status !== 'ready'}
             onTrain={() => data.status === 'ready' && void run.start(settings, data.data)}

@@ -122,13 +122,7 @@ export default function GatesLab() {
         </div>
         <div className="row wrap actions">
           <RunButtons
-            phase={
-              state.phase === 'running' || state.phase === 'paused'
-                ? state.phase
-                : busy
-                  ? 'busy'
-                  : 'idle'
-            }
+            phase={state.phase}
             trainLabel="Train both"
             trainDisabled={sweeping}
             onTrain={() => void run.start(settings)}
