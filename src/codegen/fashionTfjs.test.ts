@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FASHION_FILES } from '../data/fashionMnist';
 import { defaultOptimizer } from '../engine/config';
-import { buildModel } from '../engine/model';
 import { lectureSettings, type FashionSettings } from '../labs/fashion/settings';
 import { setCpuBackend } from '../test/helpers';
 import { fashionTfjs } from './tfjs';
 import { FASHION_CASES } from './testing/cases';
 import { fashionDataDir, nodeCheck, runModule } from './testing/run';
+import { expectLabInitialWeights } from './testing/seeds';
 
 beforeAll(setCpuBackend);
 
@@ -93,18 +92,7 @@ describe('fashionTfjs follows each setting', () => {
   test("the layers' seeds give the lab's own initial weights", () => {
     const settings =
       FASHION_CASES['three hidden layers with sigmoid and tanh, RMSprop, no shuffling']!;
-    const seeds = [...fashionTfjs(settings).matchAll(/glorotUniform\(\{ seed: (\d+) \}\)/g)].map(
-      (m) => Number(m[1]),
-    );
-    const built = buildModel(settings.model);
-    const kernels = built.model.getWeights().filter((_, w) => w % 2 === 0);
-    expect(seeds).toHaveLength(kernels.length);
-    kernels.forEach((kernel, k) => {
-      const drawn = tf.initializers.glorotUniform({ seed: seeds[k] }).apply(kernel.shape);
-      expect(Array.from(drawn.dataSync())).toEqual(Array.from(kernel.dataSync()));
-      drawn.dispose();
-    });
-    built.dispose();
+    expectLabInitialWeights(fashionTfjs(settings), settings.model);
   });
 });
 

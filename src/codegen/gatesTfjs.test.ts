@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultOptimizer, OPTIMIZERS, type ModelConfig } from '../engine/config';
-import { buildModel, createOptimizer } from '../engine/model';
+import { createOptimizer } from '../engine/model';
 import { lectureSettings, type GatesSettings } from '../labs/gates/settings';
 import { setCpuBackend } from '../test/helpers';
 import { gatesTfjs } from './tfjs';
 import { jsOptimizer } from './tfjsApi';
 import { GATE_CASES } from './testing/cases';
 import { nodeCheck, runModule } from './testing/run';
+import { expectLabInitialWeights } from './testing/seeds';
 
 beforeAll(setCpuBackend);
 
@@ -69,20 +70,7 @@ describe('gatesTfjs follows each setting', () => {
     const settings =
       GATE_CASES['two MLPs with different activations, batch sizes, epochs, seeds and shuffling']!;
     const [first, second] = gatesTfjs(settings).split('// Model 2 of the lab');
-    [first!, second!].forEach((part, i) => {
-      const seeds = [...part.matchAll(/glorotUniform\(\{ seed: (\d+) \}\)/g)].map((m) =>
-        Number(m[1]),
-      );
-      const built = buildModel(settings.models[i]!);
-      const kernels = built.model.getWeights().filter((_, w) => w % 2 === 0);
-      expect(seeds).toHaveLength(kernels.length);
-      kernels.forEach((kernel, k) => {
-        const drawn = tf.initializers.glorotUniform({ seed: seeds[k] }).apply(kernel.shape);
-        expect(Array.from(drawn.dataSync())).toEqual(Array.from(kernel.dataSync()));
-        drawn.dispose();
-      });
-      built.dispose();
-    });
+    [first!, second!].forEach((part, i) => expectLabInitialWeights(part, settings.models[i]!));
   });
 });
 
