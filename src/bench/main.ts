@@ -18,6 +18,7 @@ import {
   type BenchLine,
   type BenchSpec,
 } from './spec';
+import { errorMessage } from '../engine/errors';
 
 const GATE = 'XOR';
 const WARMUP_MS = 500;
@@ -106,7 +107,7 @@ async function runBench(spec: BenchSpec): Promise<BenchLine> {
       vs_pytorch: round(mid / PYTORCH_SECONDS[spec.model], 2),
     };
   } catch (err) {
-    return { ...base, error: err instanceof Error ? err.message : String(err), skipped: false };
+    return { ...base, error: errorMessage(err), skipped: false };
   }
 }
 

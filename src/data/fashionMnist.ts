@@ -11,6 +11,7 @@ import {
   parseIdx,
   readStreamBytes,
 } from './idx';
+import { errorMessage } from '../engine/errors';
 
 export const FASHION_CLASSES = [
   'T-shirt/top',
@@ -79,10 +80,6 @@ const IMAGE_SIDE = 28;
 const CLASS_COUNT = FASHION_CLASSES.length;
 /** Download progress is reported at most once per this many bytes (and at the end). */
 const PROGRESS_STEP = 1 << 20;
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Reads a body stream, reporting `download` progress. Without a `total` from the server, an inflated
@@ -207,7 +204,7 @@ export async function loadFashionMnist(
   const problems = answers.flatMap((answer, i) => {
     const file = FASHION_FILES[KEYS[i] as FashionFileKey];
     if (answer.status === 'rejected') {
-      return [{ file, why: `network error (${reason(answer.reason)})` }];
+      return [{ file, why: `network error (${errorMessage(answer.reason)})` }];
     }
     const { ok, status, statusText, headers } = answer.value;
     if (!ok) return [{ file, why: `HTTP ${status}${statusText ? ` ${statusText}` : ''}` }];
@@ -249,7 +246,7 @@ async function download(response: Response, file: string, onProgress?: OnProgres
     if (!response.body) return new Uint8Array(await response.arrayBuffer());
     return await readWithProgress(response.body, file, announcedSize(response), onProgress);
   } catch (error) {
-    throw new DataMissingError([file], `${file}: the download failed (${reason(error)})`);
+    throw new DataMissingError([file], `${file}: the download failed (${errorMessage(error)})`);
   }
 }
 
@@ -257,7 +254,10 @@ async function readPicked(file: File, onProgress?: OnProgress) {
   try {
     return await readWithProgress(file.stream(), file.name, file.size, onProgress);
   } catch (error) {
-    throw new DataMissingError([file.name], `${file.name}: could not be read (${reason(error)})`);
+    throw new DataMissingError(
+      [file.name],
+      `${file.name}: could not be read (${errorMessage(error)})`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@
  * IDX: two zero bytes, a type byte (0x08 = unsigned byte), a rank byte, one big-endian uint32 per
  * dimension, then the data in row-major order.
  */
+import { errorMessage } from '../engine/errors';
 
 /** A data file that is not what it should be; the message names the file and what is wrong. */
 export class IdxError extends Error {
@@ -87,7 +88,7 @@ export async function gunzipIfNeeded(bytes: Uint8Array, file: string): Promise<U
   try {
     return await readStreamBytes(stream.readable, gzipSizeHint(bytes));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new IdxError(file, `is not a valid gzip file (corrupted or truncated: ${reason})`);
   }
 }

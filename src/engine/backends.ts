@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from './errors';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -38,7 +39,7 @@ export function probeWebGL(): WebGLInfo {
   } catch (err) {
     return {
       available: false,
-      renderer: err instanceof Error ? err.message : String(err),
+      renderer: errorMessage(err),
       software: false,
     };
   }
@@ -105,7 +106,7 @@ export async function chooseFastest(
     try {
       measurements.push({ backend, msPerStep: await measure(backend) });
     } catch (err) {
-      failed.push(`${backend} failed: ${err instanceof Error ? err.message : String(err)}`);
+      failed.push(`${backend} failed: ${errorMessage(err)}`);
     }
   }
   if (
@@ -121,7 +122,7 @@ export async function chooseFastest(
         skipped.length = 0;
         skipped.push('software WebGL is the only backend that works here');
       } catch (err) {
-        failed.push(`webgl failed: ${err instanceof Error ? err.message : String(err)}`);
+        failed.push(`webgl failed: ${errorMessage(err)}`);
       }
     } else failed.push('webgl failed to start');
   }

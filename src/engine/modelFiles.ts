@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
+import { errorMessage } from './errors';
 
 /** A file as the browser gives it (and Node 20's `File` from `node:buffer`). */
 export interface ModelFile {
@@ -151,9 +152,7 @@ export async function loadModelFiles(files: readonly ModelFile[]): Promise<tf.La
       }),
     );
   } catch (err) {
-    throw new Error(
-      `${jsonFile.name} could not be loaded as a model: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw new Error(`${jsonFile.name} could not be loaded as a model: ${errorMessage(err)}`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { BuiltModel } from './model';
 import { createRng, identityOrder, shuffleInPlace } from './rng';
 import { now, yieldToEventLoop } from './schedule';
 import { createStepRunner, type BatchSpec, type StepRunner, type TrainData } from './stepRunner';
+import { errorMessage } from './errors';
 
 export type { TrainData } from './stepRunner';
 
@@ -348,11 +349,7 @@ export class Trainer extends Emitter<TrainerEvents> {
       return finish('done', epochs);
     } catch (err) {
       elapsedMs += now() - stretchStart;
-      return finish(
-        'failed',
-        Math.min(epoch, epochs),
-        err instanceof Error ? err.message : String(err),
-      );
+      return finish('failed', Math.min(epoch, epochs), errorMessage(err));
     }
   }
 }

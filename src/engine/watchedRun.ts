@@ -1,4 +1,6 @@
-import { watchWebGLContext } from './backends';
+import type { BackendController } from './backendController';
+import { watchWebGLContext, type BackendName } from './backends';
+import { errorMessage } from './errors';
 import type { Trainer, TrainOutcome } from './trainer';
 
 export interface WatchedOutcome {
@@ -28,5 +30,22 @@ export async function runWatched(trainers: readonly Trainer[]): Promise<WatchedO
     return { outcomes, brokenBy: failed ? (failed.error ?? 'a training step failed') : null };
   } finally {
     unwatch();
+  }
+}
+
+/**
+ * After a run broke its backend: moves to the next backend that starts (the caller restarts the
+ * run), or returns the message to show when none is left.
+ */
+export async function fallBackFrom(
+  controller: BackendController,
+  broken: BackendName,
+  why: string,
+): Promise<string | null> {
+  try {
+    await controller.fallback(broken, why);
+    return null;
+  } catch (err) {
+    return errorMessage(err);
   }
 }

@@ -9,9 +9,10 @@ import { argmaxRows, confusionMatrix } from '../../engine/metrics';
 import { buildModel, type BuiltModel } from '../../engine/model';
 import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type EpochEnd, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
-import { runWatched } from '../../engine/watchedRun';
+import { fallBackFrom, runWatched } from '../../engine/watchedRun';
 import { ThrottledStore } from '../../runs/store';
 import { splitCounts, type FashionSettings } from './settings';
+import { errorMessage } from '../../engine/errors';
 
 const PIXELS = 28 * 28;
 
@@ -126,7 +127,7 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
         measureStepMs(probe, sample, 150, 64),
       );
     } catch (err) {
-      this.update({ phase: 'idle', error: err instanceof Error ? err.message : String(err) });
+      this.update({ phase: 'idle', error: errorMessage(err) });
       return;
     }
     if (generation !== this.generation) return;
@@ -173,13 +174,9 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
       batchLosses: [...batchLosses],
     });
     if (brokenBy) {
-      try {
-        await this.backend.fallback(backend, brokenBy);
-      } catch (err) {
-        this.update({ phase: 'finished', error: err instanceof Error ? err.message : String(err) });
-        return;
-      }
-      if (generation === this.generation) return this.start(settings, data);
+      const error = await fallBackFrom(this.backend, backend, brokenBy);
+      if (error) this.update({ phase: 'finished', error });
+      else if (generation === this.generation) await this.start(settings, data);
       return;
     }
     if (outcome?.status === 'done' || outcome?.status === 'stopped') {

@@ -6,6 +6,7 @@ import {
   type FashionMnist,
   type LoadProgress,
 } from '../../data/fashionMnist';
+import { errorMessage } from '../../engine/errors';
 
 /** Where `npm start` (scripts/fetch-data.ts) puts the files, relative to the page. */
 export const DATA_URL = 'data/fashion-mnist';
@@ -54,7 +55,7 @@ export function useFashionData(): {
           setState({ status: 'ready', ...loaded });
         },
         (err: unknown) => {
-          const message = err instanceof Error ? err.message : String(err);
+          const message = errorMessage(err);
           setState(
             err instanceof DataMissingError
               ? { status: 'missing', message }

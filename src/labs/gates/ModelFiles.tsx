@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { Gate } from '../../data/gates';
 import type { ModelConfig } from '../../engine/config';
 import type { GatesRun, ModelRun } from './gatesRun';
+import { errorMessage } from '../../engine/errors';
 
 interface Props {
   index: number;
@@ -24,7 +25,7 @@ export function ModelFiles({ index, lab, config, run, gate, disabled }: Props) {
     try {
       await lab.downloadModel(index, fileBase);
     } catch (err) {
-      setError(`Could not download the model: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Could not download the model: ${errorMessage(err)}`);
     }
   };
 
@@ -37,7 +38,7 @@ export function ModelFiles({ index, lab, config, run, gate, disabled }: Props) {
     try {
       await lab.loadModel(index, files, config);
     } catch (err) {
-      setError(`Could not load the model: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Could not load the model: ${errorMessage(err)}`);
     } finally {
       setWorking(false);
       input.value = ''; // choosing the same files again loads them again

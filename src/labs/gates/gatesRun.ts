@@ -13,10 +13,11 @@ import {
 import { grid2d, predictRows } from '../../engine/predict';
 import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
-import { runWatched } from '../../engine/watchedRun';
+import { fallBackFrom, runWatched } from '../../engine/watchedRun';
 import { ThrottledStore } from '../../runs/store';
 import { predictGate } from './evaluate';
 import { modelName, type GatesSettings } from './settings';
+import { errorMessage } from '../../engine/errors';
 
 export const GRID_N = 40;
 export const GRID_DOMAIN = [-0.25, 1.25] as const;
@@ -106,19 +107,7 @@ export class GatesRun extends ThrottledStore<RunState> {
       ...IDLE,
       phase: 'preparing',
       gate: settings.gate,
-      models: settings.models.map((m) => ({
-        name: modelName(m),
-        status: 'idle',
-        epoch: 0,
-        epochs: m.epochs,
-        step: 0,
-        elapsedMs: 0,
-        losses: [],
-        outputs: null,
-        grid: null,
-        outcome: null,
-        loadedFrom: null,
-      })),
+      models: settings.models.map((m) => ({ ...EMPTY_RUN, name: modelName(m), epochs: m.epochs })),
     });
     // Let the page show "preparing" before the backend work starts.
     await yieldToEventLoop();
@@ -129,7 +118,7 @@ export class GatesRun extends ThrottledStore<RunState> {
         measureStepMs(largest, data),
       );
     } catch (err) {
-      this.update({ phase: 'idle', error: err instanceof Error ? err.message : String(err) });
+      this.update({ phase: 'idle', error: errorMessage(err) });
       return;
     }
     if (generation !== this.generation) return;
@@ -159,13 +148,9 @@ export class GatesRun extends ThrottledStore<RunState> {
       this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }),
     );
     if (brokenBy) {
-      try {
-        await this.backend.fallback(backend, brokenBy);
-      } catch (err) {
-        this.update({ phase: 'finished', error: err instanceof Error ? err.message : String(err) });
-        return;
-      }
-      if (generation === this.generation) return this.start(settings);
+      const error = await fallBackFrom(this.backend, backend, brokenBy);
+      if (error) this.update({ phase: 'finished', error });
+      else if (generation === this.generation) await this.start(settings);
       return;
     }
     await preview;

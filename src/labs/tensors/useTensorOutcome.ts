@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { parseTensorText, type ParsedTensor, type TensorTextError } from '../../data/tensorText';
 import { makeTensor, type MadeTensor } from './makeTensor';
 import { planTensor, type DTypeChoice, type Plan, type TensorFn } from './tfRules';
+import { errorMessage } from '../../engine/errors';
 
 export type Outcome =
   | { status: 'parse-error'; error: TensorTextError }
@@ -23,7 +24,7 @@ export function useTensorOutcome(text: string, fn: TensorFn, dtype: DTypeChoice)
       return {
         status: 'tfjs-error',
         parsed: tensor,
-        message: err instanceof Error ? err.message : String(err),
+        message: errorMessage(err),
       };
     }
   }, [parsed, fn, dtype]);
