@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { serveStatic, type StaticSite } from './staticServer';
 
 // The production build, as a teacher would host it: `dist/` copied under a course site's /lab/.
-const DIST = resolve('dist');
+const DIST = resolve(process.env.E2E_DIST ?? 'dist');
 
 let site: StaticSite;
 

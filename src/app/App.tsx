@@ -3,8 +3,10 @@ import { BACKEND_CHOICES, type BackendChoice } from '../engine/backends';
 import { BackendBar } from './BackendBar';
 import { BackendContext } from '../ui/backendContext';
 import { BackendController } from '../engine/backendController';
-import { LABS } from './labs';
+import { LABS, type LabId } from './labs';
 import { readParams, writeParams } from './url';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useTranslation } from 'react-i18next';
 
 function initialBackend(): BackendChoice {
   const asked = readParams().get('backend');
@@ -14,14 +16,15 @@ function initialBackend(): BackendChoice {
 }
 
 export function App() {
+  const { t } = useTranslation();
   const controller = useMemo(() => new BackendController(initialBackend()), []);
-  const [labId, setLabId] = useState(() => {
+  const [labId, setLabId] = useState<LabId>(() => {
     const asked = readParams().get('lab');
     return LABS.find((l) => l.id === asked)?.id ?? LABS[0]!.id;
   });
   const lab = LABS.find((l) => l.id === labId) ?? LABS[0]!;
 
-  const choose = (id: string) => {
+  const choose = (id: LabId) => {
     // Each lab owns its own parameters: a new lab starts from a clean query string.
     const params = new URLSearchParams({ lab: id });
     const backend = readParams().get('backend');
@@ -34,13 +37,11 @@ export function App() {
     <BackendContext.Provider value={controller}>
       <header className="app-header">
         <div className="brand">
-          <h1>Training Lab</h1>
-          <p className="muted">
-            Train neural networks in your browser — the hands-on companion of “기계학습 이론 및 실습
-            – 7. TensorFlow Keras”.
-          </p>
+          <h1>{t('app.title')}</h1>
+          <p className="muted">{t('app.tagline')}</p>
         </div>
-        <nav className="tabs" aria-label="Labs">
+        <LanguageSwitch />
+        <nav className="tabs" aria-label={t('app.labsNav')}>
           {LABS.map((l) => (
             <button
               key={l.id}
@@ -48,7 +49,7 @@ export function App() {
               aria-current={l.id === lab.id ? 'page' : undefined}
               onClick={() => choose(l.id)}
             >
-              {l.title}
+              {t(`app.labs.${l.id}.title`)}
             </button>
           ))}
         </nav>
@@ -61,8 +62,8 @@ export function App() {
         }}
       />
       <main>
-        <p className="blurb">{lab.blurb}</p>
-        <Suspense fallback={<p>Loading the lab…</p>}>
+        <p className="blurb">{t(`app.labs.${lab.id}.blurb`)}</p>
+        <Suspense fallback={<p>{t('app.loadingLab')}</p>}>
           <lab.page key={lab.id} />
         </Suspense>
       </main>

@@ -1,0 +1,7 @@
+/**
+ * The shape of a translation: the English texts' tree with every leaf widened to string, so a
+ * language that misses a key (or adds one) does not type-check.
+ */
+export type Translation<T> = {
+  [K in keyof T]: T[K] extends string ? string : Translation<T[K]>;
+};
