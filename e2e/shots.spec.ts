@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 // Screenshots to look at, not a test of behaviour: `npm run screenshots` (skipped by `npm test`).
 const finished = /finished/;
@@ -59,4 +59,44 @@ test('Tensors, desktop and phone', async ({ page }) => {
   await page.screenshot({ path: 'e2e/screenshots/tensors-desktop.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'e2e/screenshots/tensors-phone.png', fullPage: true });
+});
+
+// The same labs in Korean (a browser whose language is Korean), to check that Korean text fits.
+test.describe('in Korean', () => {
+  test.use({ locale: 'ko-KR' });
+
+  /** The whole page at 1280 px, then a phone's screens, top to bottom. */
+  async function shoot(page: Page, name: string) {
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.screenshot({ path: `e2e/screenshots/ko-${name}-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let i = 0; i * 800 < height && i < 14; i++) {
+      await page.evaluate((y) => window.scrollTo(0, y), i * 800);
+      await page.screenshot({ path: `e2e/screenshots/ko-${name}-phone-${i}.png` });
+    }
+  }
+
+  test('logic gates', async ({ page }) => {
+    await page.goto('./?gate=XOR&pace=full');
+    await page.getByRole('button', { name: '둘 다 학습' }).click();
+    await expect(page.getByTestId('phase')).toHaveText('완료');
+    await shoot(page, 'gates');
+  });
+
+  test('tensors', async ({ page }) => {
+    await page.goto('./?lab=tensors');
+    await page.getByRole('button', { name: '1.7 → int32' }).click();
+    await expect(page.getByTestId('cast-changes')).toContainText('1.7 → 1');
+    await shoot(page, 'tensors');
+  });
+
+  test('Fashion-MNIST', async ({ page }) => {
+    await page.goto('./?lab=fashion&f.n=3000&f.epochs=2&f.val=0.1');
+    await expect(page.getByTestId('data-printout')).toBeVisible();
+    await page.getByRole('button', { name: '▶ 학습' }).click();
+    await expect(page.getByTestId('phase')).toHaveText('완료', { timeout: 120_000 });
+    await shoot(page, 'fashion');
+  });
 });

@@ -1,167 +1,209 @@
 /**
- * `npm run bench`: serves the production build with `vite preview`, opens bench.html in headless
- * Chromium and trains the lecture's XOR models there, as the gates lab's Train button does.
- * Prints one JSON line per benchmark on stdout; progress goes to stderr.
+ * `npm run bench`: serves the production build (built into dist-bench/) with `vite preview`,
+ * opens bench.html in headless Chromium and measures training there, through the labs' own
+ * code. Prints one JSON line per benchmark on stdout, a table at the end and progress on stderr.
+ * Every figure is the median of `--runs` (or `--fashion-runs`) runs, with its min and max.
  *
- *   npm run bench -- --backends cpu,wasm --runs 5 --seed 8 --fashion wasm
+ *   xor       the lecture's XOR run (6,000 steps, SLP and MLP) per backend, fast and stock path
+ *   steps     ms per update step of the lecture's Fashion model per backend, fast and stock path,
+ *             at batch 1, 32, 64 and 256 (and all 60,000 with --full-batch)
+ *   fashion   the lecture's Fashion-MNIST run (60,000 images, 10 epochs, batch 32, Adam 0.001),
+ *             from Train to test accuracy, per backend of --fashion (fast path; --fashion-stock
+ *             adds the stock path)
+ *   memory    10 quick Fashion runs in a row on wasm: tensors leaked, wasm heap after each
+ *   lab       the Train buttons on the lab pages themselves (charts and all): XOR and Fashion
+ *
+ *   npm run bench -- --only steps,fashion --fashion wasm,cpu --fashion-runs 3 --fashion-stock
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { BROWSER_ARGS, findBrowser } from '../e2e/browser';
 import type { BackendName } from '../src/engine/backends';
+import type { FashionRunFigures } from '../src/bench/fashion';
+import type { BenchPath } from '../src/bench/fashionData';
 import { BENCH_BACKENDS, benchPlan, type BenchLine } from '../src/bench/spec';
+import { spread } from '../src/bench/stats';
+import type { StepSpec } from '../src/bench/steps';
 import { DEFAULT_SEED } from '../src/labs/gates/settings';
+import { DEFAULT_SEED as FASHION_SEED } from '../src/labs/fashion/settings';
+import { benchFashionButton, benchGatesButton } from './bench/labPages';
+import { freePort, startPreview, stopPreview } from './bench/server';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = 'dist-bench';
 const PREFERRED_PORT = 4319;
+const SECTIONS = ['xor', 'steps', 'fashion', 'memory', 'lab'] as const;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function list<T extends string>(option: string, text: string, allowed: readonly T[]): T[] {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
+  if (bad.length > 0)
+    throw new Error(`--${option} takes a list of ${allowed.join(', ')}; got ${text}`);
+  return items as T[];
+}
+
+function positive(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${option} must be a positive integer`);
+  return n;
+}
 
 function parseCli() {
   const { values } = parseArgs({
     options: {
+      only: { type: 'string', default: SECTIONS.join(',') },
       backends: { type: 'string', default: BENCH_BACKENDS.join(',') },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
-      // The lecture's Fashion-MNIST run takes minutes per backend: one run each, its own list.
-      fashion: { type: 'string', default: BENCH_BACKENDS.join(',') },
+      steps: { type: 'string', default: BENCH_BACKENDS.join(',') },
+      'step-batches': { type: 'string', default: '1,32,64,256' },
+      'step-ms': { type: 'string', default: '1500' },
+      'full-batch': { type: 'boolean', default: false },
+      // The lecture's Fashion run takes 15 s on the fast wasm path and minutes elsewhere.
+      fashion: { type: 'string', default: 'wasm' },
+      'fashion-runs': { type: 'string', default: '3' },
+      'fashion-stock': { type: 'boolean', default: false },
+      'memory-runs': { type: 'string', default: '10' },
+      'lab-backend': { type: 'string', default: 'auto' },
+      'lab-runs': { type: 'string', default: '1' },
     },
   });
-  const backends = values.backends.split(',').map((b) => b.trim());
-  const unknown = backends.filter((b) => !(BENCH_BACKENDS as readonly string[]).includes(b));
-  if (unknown.length > 0 || backends.length === 0) {
-    throw new Error(
-      `--backends takes a list of ${BENCH_BACKENDS.join(', ')}; got ${values.backends}`,
-    );
-  }
-  const runs = Number(values.runs);
   const seed = Number(values.seed);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer`);
-  const fashion = values.fashion
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
-  if (fashion.some((b) => !(BENCH_BACKENDS as readonly string[]).includes(b))) {
-    throw new Error(
-      `--fashion takes a list of ${BENCH_BACKENDS.join(', ')} (or nothing); got ${values.fashion}`,
-    );
-  }
-  return { backends: backends as BackendName[], runs, seed, fashion: fashion as BackendName[] };
-}
-
-/** `port` if it is free on 127.0.0.1, else one the OS picks. */
-function freePort(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', () =>
-      port === 0 ? reject(new Error('no free port')) : resolve(freePort(0)),
-    );
-    server.listen(port, '127.0.0.1', () => {
-      const { port: got } = server.address() as AddressInfo;
-      server.close(() => resolve(got));
-    });
-  });
-}
-
-async function startPreview(port: number): Promise<ChildProcess> {
-  const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
-  const child = spawn(process.execPath, [vite, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) break;
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/bench.html`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  await stopPreview(child);
-  throw new Error(`vite preview did not answer on port ${port}:\n${output}`);
-}
-
-async function stopPreview(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/**
- * The Train button itself, as a student presses it: the lab page, "auto" backend, full speed,
- * both models. Measures the wall time from the click to "finished" and the longest main-thread
- * task while training (a PerformanceObserver for long tasks, which reports tasks over 50 ms).
- */
-async function benchTrainButton(browser: Browser, port: number, runs: number): Promise<object> {
-  const seconds: number[] = [];
-  let longest = 0;
-  let longTasks = 0;
-  let backend = '';
-  for (let i = 0; i < runs + 1; i++) {
-    const page = await browser.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    await page.goto(`http://127.0.0.1:${port}/?gate=XOR&pace=full&backend=auto`);
-    await page.getByRole('button', { name: 'Train both' }).waitFor();
-    // Page load and first render are not training: count only what comes after the click.
-    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-    const t0 = performance.now();
-    await page.getByRole('button', { name: 'Train both' }).click();
-    await page.getByTestId('phase').filter({ hasText: 'finished' }).waitFor({ timeout: 120_000 });
-    const took = (performance.now() - t0) / 1000;
-    const tasks = await page.evaluate(
-      () => (window as unknown as { longTasks: number[] }).longTasks,
-    );
-    backend =
-      /training on (\w+)/.exec(
-        (await page.getByTestId('backend-status').textContent()) ?? '',
-      )?.[1] ?? '';
-    await page.close();
-    if (i === 0) continue; // the first page load also warms the browser's caches
-    seconds.push(took);
-    longest = Math.max(longest, ...tasks, 0);
-    longTasks += tasks.length;
-  }
-  const sorted = [...seconds].sort((a, b) => a - b);
-  const median = sorted[sorted.length >> 1]!;
+  const batches = values['step-batches'].split(',').map((b) => positive('step-batches', b));
+  if (values['full-batch']) batches.push(60_000);
   return {
-    name: 'xor_lab_train_button',
-    backend,
-    path: backend === 'cpu' ? 'fused' : 'tfjs',
-    steps: 12000,
-    runs,
-    seconds: Number(median.toFixed(3)),
-    seconds_min: Number(sorted[0]!.toFixed(3)),
-    seconds_max: Number(sorted[sorted.length - 1]!.toFixed(3)),
-    steps_per_second: Math.round(12000 / median),
-    longest_task_ms: Math.round(longest),
-    long_tasks: longTasks,
+    only: new Set(list('only', values.only, SECTIONS)),
+    backends: list('backends', values.backends, BENCH_BACKENDS),
+    runs: positive('runs', values.runs),
+    seed,
+    steps: list('steps', values.steps, BENCH_BACKENDS),
+    batches,
+    stepMs: positive('step-ms', values['step-ms']),
+    fashion: list('fashion', values.fashion, BENCH_BACKENDS),
+    fashionRuns: positive('fashion-runs', values['fashion-runs']),
+    fashionStock: values['fashion-stock'],
+    memoryRuns: positive('memory-runs', values['memory-runs']),
+    labBackend: list('lab-backend', values['lab-backend'], ['auto', ...BENCH_BACKENDS])[0]!,
+    labRuns: positive('lab-runs', values['lab-runs']),
   };
 }
 
+/** The paths to compare on a backend: its fast path where it has one, and the stock path. */
+function pathsOf(backend: BackendName): BenchPath[] {
+  return backend === 'webgl' ? ['stock'] : ['fast', 'stock'];
+}
+
+async function benchPage(browser: Browser, origin: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => log(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning')
+      log(`page ${msg.type()}: ${msg.text()}`);
+  });
+  await page.goto(`${origin}/bench.html`);
+  await page.waitForFunction(() => typeof window.runStepBench === 'function');
+  return page;
+}
+
+/** The lecture's Fashion run `runs` times, each in a fresh page as a student would start it. */
+async function fashionLine(
+  browser: Browser,
+  origin: string,
+  backend: BackendName,
+  path: BenchPath,
+  runs: number,
+) {
+  const figures: FashionRunFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await benchPage(browser, origin);
+    const run = await page.evaluate(([b, s, p]) => window.runFashionBench(b, s, p), [
+      backend,
+      FASHION_SEED,
+      path,
+    ] as const);
+    await page.close();
+    log(`  run ${i + 1}: ${run.seconds} s (${run.path}), test accuracy ${run.test_accuracy}`);
+    figures.push(run);
+    if (run.error) break;
+  }
+  const last = figures.at(-1)!;
+  const of = (key: keyof FashionRunFigures) => figures.map((f) => Number(f[key]));
+  return {
+    name: 'fashion_lecture',
+    backend: last.backend,
+    asked_path: path,
+    path: last.path,
+    ...(last.fallback_reason ? { fallback_reason: last.fallback_reason } : {}),
+    images: last.images,
+    epochs: last.epochs,
+    batch_size: last.batch_size,
+    steps: last.steps,
+    runs: figures.length,
+    ...spread('seconds', of('seconds'), 2),
+    ...spread('train_seconds', of('train_seconds'), 2),
+    ...spread('seconds_per_epoch', of('seconds_per_epoch'), 3),
+    ...spread('steps_per_second', of('steps_per_second'), 0),
+    ...spread('test_accuracy', of('test_accuracy'), 4),
+    ...spread('longest_task_ms', of('longest_task_ms'), 0),
+    long_tasks: figures.reduce((n, f) => n + f.long_tasks, 0),
+    tensors_leaked: Math.max(...of('tensors_leaked')),
+    ...(last.error ? { error: last.error } : {}),
+  };
+}
+
+type Line = Record<string, unknown>;
+
+function printLine(line: Line, lines: Line[]): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  lines.push(line);
+}
+
+/** A readable summary of the main figures, after the JSON lines. */
+function table(lines: Line[]): string {
+  const rows = lines.map((l) => {
+    const range = (k: string, unit = '') =>
+      l[k] === undefined || l[k] === null
+        ? ''
+        : `${String(l[k])}${unit} [${String(l[`${k}_min`] ?? '')}–${String(l[`${k}_max`] ?? '')}]`;
+    const what =
+      l.name === 'fashion_step'
+        ? `batch ${String(l.batch_size)}: ${range('ms_per_step', ' ms')}`
+        : l.name === 'fashion_memory'
+          ? `heap growth after run 1: ${String(l.heap_growth_after_first_run)} B, leaked ${String(l.tensors_leaked)}`
+          : [
+              range('seconds', ' s'),
+              l.seconds_per_epoch !== undefined ? `${String(l.seconds_per_epoch)} s/epoch` : '',
+              l.steps_per_second !== undefined ? `${String(l.steps_per_second)} steps/s` : '',
+              l.test_accuracy !== undefined ? `acc ${String(l.test_accuracy)}` : '',
+              l.longest_task_ms !== undefined ? `longest task ${String(l.longest_task_ms)} ms` : '',
+            ]
+              .filter(Boolean)
+              .join(', ');
+    return [
+      String(l.name),
+      String(l.backend ?? ''),
+      String(l.path ?? ''),
+      l.error ? `ERROR ${String(l.error)}` : what,
+    ];
+  });
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ')).join('\n');
+}
+
 async function main(): Promise<number> {
-  const { backends, runs, seed, fashion } = parseCli();
-  if (!existsSync(fileURLToPath(new URL('../dist/bench.html', import.meta.url)))) {
-    throw new Error('dist/bench.html is missing: run `vite build` first (npm run bench does).');
+  const cli = parseCli();
+  if (!existsSync(fileURLToPath(new URL(`../${OUT_DIR}/bench.html`, import.meta.url)))) {
+    throw new Error(
+      `${OUT_DIR}/bench.html is missing: run \`vite build --outDir ${OUT_DIR}\` first (npm run bench does).`,
+    );
   }
   let preview: ChildProcess | undefined;
   let browser: Browser | undefined;
@@ -171,65 +213,89 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const started = performance.now();
-  let failures = 0;
+  const lines: Line[] = [];
+  const failed = (line: Line) => Boolean(line.error) && line.skipped !== true;
   try {
     const port = await freePort(PREFERRED_PORT);
-    preview = await startPreview(port);
-    log(`vite preview on http://127.0.0.1:${port}/`);
+    preview = await startPreview(port, OUT_DIR);
+    const origin = `http://127.0.0.1:${port}`;
+    log(`vite preview on ${origin}/`);
     browser = await chromium.launch({
       executablePath: findBrowser(),
       args: BROWSER_ARGS,
       headless: true,
     });
     log(`browser: ${browser.version()}`);
-    const page = await browser.newPage();
-    page.on('pageerror', (err) => log(`page error: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning')
-        log(`page ${msg.type()}: ${msg.text()}`);
-    });
-    await page.goto(
-      `http://127.0.0.1:${port}/bench.html?backends=${backends.join(',')}&runs=${runs}`,
-    );
-    await page.waitForFunction(() => typeof window.runBench === 'function');
-    for (const spec of benchPlan(backends, runs, seed)) {
-      log(`${spec.backend} ${spec.model} (${spec.path} path): warm-up + ${runs} runs…`);
-      const t0 = performance.now();
-      const line: BenchLine = await page.evaluate((s) => window.runBench(s), spec);
-      process.stdout.write(`${JSON.stringify(line)}\n`);
-      const took = ((performance.now() - t0) / 1000).toFixed(1);
-      if ('error' in line) {
-        log(`${line.skipped ? 'skipped' : 'FAILED'}: ${line.error} (${took} s)`);
-        if (!line.skipped) failures++;
-      } else {
-        log(`${line.path}: median ${line.seconds} s, ${line.us_per_step} µs/step (${took} s)`);
+
+    if (cli.only.has('xor')) {
+      const page = await benchPage(browser, origin);
+      for (const spec of benchPlan(cli.backends, cli.runs, cli.seed)) {
+        log(`xor: ${spec.backend} ${spec.model} (${spec.path} path), warm-up + ${cli.runs} runs…`);
+        const line: BenchLine = await page.evaluate((s) => window.runBench(s), spec);
+        printLine(line as unknown as Line, lines);
+      }
+      await page.close();
+    }
+
+    if (cli.only.has('steps')) {
+      for (const backend of cli.steps) {
+        // A fresh page per backend: a backend's memory (WebGL textures) does not weigh on the next.
+        const page = await benchPage(browser, origin);
+        for (const path of pathsOf(backend)) {
+          for (const batchSize of cli.batches) {
+            log(`steps: ${backend} ${path} batch ${batchSize}…`);
+            const spec: StepSpec = {
+              backend,
+              path,
+              batchSize,
+              runs: cli.runs,
+              seed: FASHION_SEED,
+              targetMs: cli.stepMs,
+            };
+            printLine(await page.evaluate((s) => window.runStepBench(s), spec), lines);
+          }
+        }
+        await page.close();
       }
     }
-    log(`the lab's Train button (auto backend, both models, full speed): ${runs} runs…`);
-    process.stdout.write(`${JSON.stringify(await benchTrainButton(browser, port, runs))}\n`);
-    for (const backend of fashion) {
-      log(`Fashion-MNIST, the lecture's run (60,000 images, 10 epochs, batch 32) on ${backend}…`);
-      const t0 = performance.now();
-      const fresh = await browser.newPage();
-      await fresh.goto(`http://127.0.0.1:${port}/bench.html`);
-      await fresh.waitForFunction(() => typeof window.runFashionBench === 'function');
-      const line = await fresh.evaluate(([b, s]) => window.runFashionBench(b, s), [
-        backend,
-        1,
-      ] as const);
-      await fresh.close();
-      process.stdout.write(`${JSON.stringify(line)}\n`);
-      log(
-        `${line.seconds} s, test accuracy ${line.test_accuracy} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+
+    if (cli.only.has('fashion')) {
+      for (const backend of cli.fashion) {
+        for (const path of cli.fashionStock ? pathsOf(backend) : (['fast'] as const)) {
+          log(`fashion: the lecture's run on ${backend} (${path} path), ${cli.fashionRuns} runs…`);
+          printLine(await fashionLine(browser, origin, backend, path, cli.fashionRuns), lines);
+        }
+      }
+    }
+
+    if (cli.only.has('memory')) {
+      log(`memory: ${cli.memoryRuns} quick Fashion runs in a row on wasm…`);
+      const page = await benchPage(browser, origin);
+      printLine(
+        await page.evaluate(([b, r]) => window.runMemoryBench(b, r), [
+          'wasm',
+          cli.memoryRuns,
+        ] as const),
+        lines,
       );
-      if (line.error) failures++;
+      await page.close();
+    }
+
+    if (cli.only.has('lab')) {
+      log(`lab: the XOR Train button (auto backend), ${cli.runs} runs…`);
+      printLine(await benchGatesButton(browser, origin, cli.runs), lines);
+      log(
+        `lab: the Fashion Train button (${cli.labBackend} backend, lecture settings), ${cli.labRuns} runs…`,
+      );
+      printLine(await benchFashionButton(browser, origin, cli.labBackend, cli.labRuns), lines);
     }
   } finally {
     await browser?.close().catch(() => {});
     await stopPreview(preview);
     log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  return failures > 0 ? 1 : 0;
+  process.stderr.write(`\n${table(lines)}\n`);
+  return lines.some(failed) ? 1 : 0;
 }
 
 // exitCode, not exit(): lets stdout drain when it is a pipe.

@@ -1,27 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import { BACKEND_CHOICES, type BackendChoice } from '../engine/backends';
+import { useSay } from '../i18n/hooks';
 import { Select } from '../ui/Slider';
 import { useBackendController, useBackendState } from '../ui/backendContext';
 
-const LABELS: Record<BackendChoice, string> = {
-  auto: 'auto (fastest measured)',
-  webgl: 'WebGL (GPU)',
-  wasm: 'WebAssembly',
-  cpu: 'CPU (plain JavaScript)',
-};
-
 /** Which backend trains, and why: always visible. */
 export function BackendBar({ onChoice }: { onChoice: (choice: BackendChoice) => void }) {
+  const { t } = useTranslation();
+  const say = useSay();
   const controller = useBackendController();
   const state = useBackendState();
-  const gpu = state.webgl.available
-    ? `${state.webgl.software ? 'software WebGL, no GPU' : 'GPU'}: ${state.webgl.renderer}`
-    : `no WebGL: ${state.webgl.renderer}`;
+  const { available, software, renderer } = state.webgl;
+  const gpu = available
+    ? t(software ? 'backend.softwareGpu' : 'backend.gpu', { renderer })
+    : t('backend.noWebgl', { renderer });
   return (
-    <section className="backend-bar" aria-label="Backend">
+    <section className="backend-bar" aria-label={t('backend.label')}>
       <Select
-        label="Backend"
+        label={t('backend.label')}
         value={state.choice}
-        options={BACKEND_CHOICES.map((b) => ({ value: b, label: LABELS[b] }))}
+        options={BACKEND_CHOICES.map((b) => ({ value: b, label: t(`backend.choices.${b}`) }))}
         onChange={(choice) => {
           controller.setChoice(choice);
           onChoice(choice);
@@ -30,16 +28,16 @@ export function BackendBar({ onChoice }: { onChoice: (choice: BackendChoice) => 
       <div className="backend-status" data-testid="backend-status">
         <strong>
           {state.busy
-            ? 'measuring backends…'
+            ? t('backend.measuring')
             : state.active
-              ? `training on ${state.active}`
-              : 'not started yet'}
+              ? t('backend.trainingOn', { backend: state.active })
+              : t('backend.notStarted')}
         </strong>
-        {state.reason && <span className="muted"> — {state.reason}</span>}
+        {state.reason && <span className="muted"> — {say(state.reason)}</span>}
         <div className="muted small">{gpu}</div>
-        {state.notices.map((n) => (
-          <div key={n} className="notice warn" role="status">
-            {n}
+        {state.notices.map((n, i) => (
+          <div key={i} className="notice warn" role="status">
+            {say(n)}
           </div>
         ))}
       </div>

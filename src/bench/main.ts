@@ -5,10 +5,13 @@ import '../app/wasmPaths';
 import { gateData } from '../data/gates';
 import { activateBackend, probeWebGL, type BackendName } from '../engine/backends';
 import type { ModelConfig } from '../engine/config';
+import type { StepPath } from '../engine/stepRunner';
 import { buildModel } from '../engine/model';
 import { Trainer } from '../engine/trainer';
 import { trainGate } from '../labs/gates/evaluate';
 import { benchFashion } from './fashion';
+import { benchMemory } from './memory';
+import { benchSteps } from './steps';
 import { DEFAULT_SEED, lectureModel } from '../labs/gates/settings';
 import {
   BENCH_BACKENDS,
@@ -25,7 +28,7 @@ const WARMUP_MS = 500;
 const MAX_WARMUP_RUNS = 20;
 
 /** The step runner the Trainer picks for this config on the active backend. */
-function runnerKind(config: ModelConfig, path: BenchSpec['path']): 'fused' | 'tfjs' {
+function runnerKind(config: ModelConfig, path: BenchSpec['path']): StepPath {
   const built = buildModel(config);
   try {
     return new Trainer(built, config, gateData(GATE), { path }).runner.kind;
@@ -48,7 +51,7 @@ async function runBench(spec: BenchSpec): Promise<BenchLine> {
   const base = {
     name: `${GATE.toLowerCase()}_lecture_${spec.model}`,
     backend: spec.backend,
-    path: spec.path === 'auto' && spec.backend === 'cpu' ? ('fused' as const) : ('tfjs' as const),
+    path: (spec.path === 'auto' ? spec.backend : 'tfjs') as StepPath | BackendName,
     steps,
     runs: spec.runs,
     ...(spec.backend === 'webgl' ? { renderer: probeWebGL().renderer } : {}),
@@ -113,6 +116,8 @@ async function runBench(spec: BenchSpec): Promise<BenchLine> {
 
 window.runBench = runBench;
 window.runFashionBench = benchFashion;
+window.runStepBench = benchSteps;
+window.runMemoryBench = benchMemory;
 
 // By hand: bench.html?run&backends=cpu,wasm&runs=3 runs the whole plan and prints JSON lines.
 const query = new URLSearchParams(location.search);

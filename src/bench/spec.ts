@@ -1,5 +1,9 @@
 import type { BackendName } from '../engine/backends';
-import type { FashionBenchLine } from './fashion';
+import type { StepPath } from '../engine/stepRunner';
+import type { FashionRunFigures } from './fashion';
+import type { BenchPath } from './fashionData';
+import type { benchMemory } from './memory';
+import type { StepLine, StepSpec } from './steps';
 
 /** The lecture's two models on XOR: the SLP (no hidden layer) and the MLP (one hidden layer of 4). */
 export const MODELS = { slp: [], mlp: [4] } as const satisfies Record<string, readonly number[]>;
@@ -24,7 +28,7 @@ export interface BenchSpec {
 interface BenchBase {
   name: string;
   backend: BackendName;
-  path: 'fused' | 'tfjs';
+  path: StepPath | BackendName;
   steps: number;
   runs: number;
   renderer?: string;
@@ -81,6 +85,12 @@ export function benchPlan(
 declare global {
   interface Window {
     runBench: (spec: BenchSpec) => Promise<BenchLine>;
-    runFashionBench: (backend: BackendName, seed: number) => Promise<FashionBenchLine>;
+    runFashionBench: (
+      backend: BackendName,
+      seed: number,
+      path: BenchPath,
+    ) => Promise<FashionRunFigures>;
+    runStepBench: (spec: StepSpec) => Promise<StepLine>;
+    runMemoryBench: typeof benchMemory;
   }
 }

@@ -1,6 +1,7 @@
 import { File as NodeFile } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { errorInEnglish } from '../test/english';
 import {
   DataMissingError,
   FASHION_FILES,
@@ -129,10 +130,10 @@ describe('fashionMnistFromFiles', () => {
       FASHION_FILES.testImages,
       FASHION_FILES.testLabels,
     ]);
-    expect((error as Error).message).toContain(
+    expect(errorInEnglish(error)).toContain(
       `missing: ${FASHION_FILES.testImages}, ${FASHION_FILES.testLabels}`,
     );
-    expect((error as Error).message).toContain('not Fashion-MNIST files: photo.png');
+    expect(errorInEnglish(error)).toContain('not Fashion-MNIST files: photo.png');
   });
 
   it('refuses to guess between two files for one slot', async () => {
@@ -145,7 +146,7 @@ describe('fashionMnistFromFiles', () => {
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataMissingError);
     expect((error as DataMissingError).files).toEqual([FASHION_FILES.trainImages]);
-    expect((error as Error).message).toContain(
+    expect(errorInEnglish(error)).toContain(
       `more than one file for ${FASHION_FILES.trainImages}: train-images-idx3-ubyte.gz, train-images-idx3-ubyte`,
     );
   });
@@ -159,6 +160,6 @@ describe('fashionMnistFromFiles', () => {
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IdxError);
     expect((error as IdxError).file).toBe('t10k-images-idx3-ubyte');
-    expect((error as Error).message).toContain('found 500: truncated');
+    expect(errorInEnglish(error)).toContain('found 500: truncated');
   });
 });

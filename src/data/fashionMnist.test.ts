@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { errorInEnglish } from '../test/english';
 import {
   DataMissingError,
   FASHION_CLASSES,
@@ -211,9 +212,9 @@ describe('loadFashionMnist', () => {
       FASHION_FILES.trainImages,
       FASHION_FILES.testLabels,
     ]);
-    expect(error.message).toContain('/data/');
-    expect(error.message).toContain(`${FASHION_FILES.trainImages} (HTTP 404)`);
-    expect(error.message).toContain(`${FASHION_FILES.testLabels} (HTTP 500)`);
+    expect(errorInEnglish(error)).toContain('/data/');
+    expect(errorInEnglish(error)).toContain(`${FASHION_FILES.trainImages} (HTTP 404)`);
+    expect(errorInEnglish(error)).toContain(`${FASHION_FILES.testLabels} (HTTP 500)`);
   });
 
   it('turns a network failure into a DataMissingError', async () => {
@@ -222,7 +223,7 @@ describe('loadFashionMnist', () => {
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
     expect(error).toBeInstanceOf(DataMissingError);
     expect((error as DataMissingError).files).toEqual([FASHION_FILES.trainLabels]);
-    expect(error.message).toContain('network error (Failed to fetch)');
+    expect(errorInEnglish(error)).toContain('network error (Failed to fetch)');
   });
 
   it('turns a download that breaks off into a DataMissingError, and stops the others', async () => {
@@ -246,7 +247,7 @@ describe('loadFashionMnist', () => {
     }) as typeof fetch;
     const error = await rejection(loadFashionMnist('b', undefined, spy));
     expect(error).toBeInstanceOf(DataMissingError);
-    expect(error.message).toContain('the download failed (connection reset)');
+    expect(errorInEnglish(error)).toContain('the download failed (connection reset)');
     expect(signals).toHaveLength(4);
     expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
@@ -256,7 +257,7 @@ describe('loadFashionMnist', () => {
     const files = Object.fromEntries(Object.values(FASHION_FILES).map((name) => [name, html]));
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
     expect(error).toBeInstanceOf(IdxError);
-    expect(error.message).toMatch(/ubyte\.gz: starts with "<!doctype html>.*HTML page/);
+    expect(errorInEnglish(error)).toMatch(/ubyte\.gz: starts with "<!doctype html>.*HTML page/);
   });
 
   it('treats a web page served for the file (a dev server fallback) as a missing file', async () => {
@@ -266,7 +267,7 @@ describe('loadFashionMnist', () => {
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
     expect(error).toBeInstanceOf(DataMissingError);
     expect((error as DataMissingError).files).toEqual(Object.values(FASHION_FILES));
-    expect(error.message).toContain('answered with a web page');
+    expect(errorInEnglish(error)).toContain('answered with a web page');
   });
 
   it('rejects a truncated gzip download with an IdxError', async () => {
@@ -283,7 +284,7 @@ describe('loadFashionMnist', () => {
     files[FASHION_FILES.testLabels] = idx([4], [1, 2, 3, 4]);
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
     expect(error).toBeInstanceOf(IdxError);
-    expect(error.message).toBe(
+    expect(errorInEnglish(error)).toBe(
       `${FASHION_FILES.testLabels}: holds 4 labels but ${FASHION_FILES.testImages} holds 3 images`,
     );
   });
@@ -292,7 +293,7 @@ describe('loadFashionMnist', () => {
     const files = smallSet();
     files[FASHION_FILES.trainLabels] = idx([5], [9, 0, 10, 3, 7]);
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
-    expect(error.message).toBe(
+    expect(errorInEnglish(error)).toBe(
       `${FASHION_FILES.trainLabels}: label 10 at index 2 is not a class (0–9)`,
     );
   });
@@ -300,13 +301,13 @@ describe('loadFashionMnist', () => {
   it('rejects images that are not 28×28, and files swapped for each other', async () => {
     const files = smallSet();
     files[FASHION_FILES.trainImages] = images(5, 0, 27);
-    expect((await rejection(loadFashionMnist('b', undefined, fakeFetch(files)))).message).toContain(
-      'dimension 2 is 27, expected 28',
-    );
+    expect(
+      errorInEnglish(await rejection(loadFashionMnist('b', undefined, fakeFetch(files)))),
+    ).toContain('dimension 2 is 27, expected 28');
     const swapped = smallSet();
     swapped[FASHION_FILES.testImages] = smallSet()[FASHION_FILES.testLabels] as Uint8Array;
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(swapped)));
-    expect(error.message).toBe(`${FASHION_FILES.testImages}: has 1 dimensions, expected 3`);
+    expect(errorInEnglish(error)).toBe(`${FASHION_FILES.testImages}: has 1 dimensions, expected 3`);
   });
 
   it('rejects an empty split', async () => {
@@ -314,6 +315,6 @@ describe('loadFashionMnist', () => {
     files[FASHION_FILES.testImages] = images(0, 0);
     files[FASHION_FILES.testLabels] = idx([0], []);
     const error = await rejection(loadFashionMnist('b', undefined, fakeFetch(files)));
-    expect(error.message).toBe(`${FASHION_FILES.testImages}: holds no images`);
+    expect(errorInEnglish(error)).toBe(`${FASHION_FILES.testImages}: holds no images`);
   });
 });

@@ -11,7 +11,7 @@ import {
   parseIdx,
   readStreamBytes,
 } from './idx';
-import { errorMessage } from '../engine/errors';
+import { errorText, message, MessageError, type Message } from '../engine/message';
 
 export const FASHION_CLASSES = [
   'T-shirt/top',
@@ -65,11 +65,11 @@ export interface LoadProgress {
 type OnProgress = (p: LoadProgress) => void;
 
 /** Some of the four files could not be had (HTTP error, network failure, or not among picked files). */
-export class DataMissingError extends Error {
+export class DataMissingError extends MessageError {
   readonly files: string[];
 
-  constructor(files: string[], message: string) {
-    super(message);
+  constructor(files: string[], text: Message) {
+    super(text);
     this.name = 'DataMissingError';
     this.files = files;
   }
@@ -142,18 +142,26 @@ async function decode(
 
 function toSplit(images: Parsed, labels: Parsed, imagesFile: string, labelsFile: string) {
   const count = images.dims[0] ?? 0;
-  if (count === 0) throw new IdxError(imagesFile, 'holds no images');
+  if (count === 0) throw new IdxError(imagesFile, message('data.fashion.noImages'));
   if (labels.dims[0] !== count) {
     throw new IdxError(
       labelsFile,
-      `holds ${labels.dims[0]} labels but ${imagesFile} holds ${count} images`,
+      message('data.fashion.labelCount', {
+        labels: labels.dims[0] ?? 0,
+        imagesFile,
+        images: count,
+      }),
     );
   }
   const bad = labels.data.findIndex((label) => label >= CLASS_COUNT);
   if (bad >= 0) {
     throw new IdxError(
       labelsFile,
-      `label ${labels.data[bad]} at index ${bad} is not a class (0–${CLASS_COUNT - 1})`,
+      message('data.fashion.badLabel', {
+        label: labels.data[bad]!,
+        index: bad,
+        max: CLASS_COUNT - 1,
+      }),
     );
   }
   return { images: images.data, labels: labels.data, count };
@@ -201,28 +209,28 @@ export async function loadFashionMnist(
   const answers = await Promise.allSettled(
     KEYS.map((key) => fetchFn(`${base}/${FASHION_FILES[key]}`, { signal: controller.signal })),
   );
-  const problems = answers.flatMap((answer, i) => {
+  const problems = answers.flatMap((answer, i): { file: string; why: Message | string }[] => {
     const file = FASHION_FILES[KEYS[i] as FashionFileKey];
     if (answer.status === 'rejected') {
-      return [{ file, why: `network error (${errorMessage(answer.reason)})` }];
+      return [
+        { file, why: message('data.fashion.networkError', { error: errorText(answer.reason) }) },
+      ];
     }
     const { ok, status, statusText, headers } = answer.value;
     if (!ok) return [{ file, why: `HTTP ${status}${statusText ? ` ${statusText}` : ''}` }];
     // A development server answers an unknown path with its index page rather than a 404.
     const html = headers.get('content-type')?.includes('text/html');
-    return html
-      ? [{ file, why: 'the server answered with a web page: the file is not there' }]
-      : [];
+    return html ? [{ file, why: message('data.fashion.webPage') }] : [];
   });
   if (problems.length > 0) {
     controller.abort();
     for (const answer of answers) {
       if (answer.status === 'fulfilled') answer.value.body?.cancel().catch(() => {});
     }
-    const list = problems.map(({ file, why }) => `${file} (${why})`).join(', ');
+    const list = problems.map(({ file, why }) => message('data.fashion.fileWhy', { file, why }));
     throw new DataMissingError(
       problems.map(({ file }) => file),
-      `Fashion-MNIST files not found at ${base}/: ${list}`,
+      message('data.fashion.notFoundAt', { base, list: { list, separator: ', ' } }),
     );
   }
   const responses = answers.map((answer) => (answer as PromiseFulfilledResult<Response>).value);
@@ -246,7 +254,10 @@ async function download(response: Response, file: string, onProgress?: OnProgres
     if (!response.body) return new Uint8Array(await response.arrayBuffer());
     return await readWithProgress(response.body, file, announcedSize(response), onProgress);
   } catch (error) {
-    throw new DataMissingError([file], `${file}: the download failed (${errorMessage(error)})`);
+    throw new DataMissingError(
+      [file],
+      message('data.fashion.downloadFailed', { file, error: errorText(error) }),
+    );
   }
 }
 
@@ -256,7 +267,7 @@ async function readPicked(file: File, onProgress?: OnProgress) {
   } catch (error) {
     throw new DataMissingError(
       [file.name],
-      `${file.name}: could not be read (${errorMessage(error)})`,
+      message('data.fashion.unreadable', { file: file.name, error: errorText(error) }),
     );
   }
 }
@@ -317,15 +328,14 @@ export function matchFashionFiles<T extends { name: string }>(
   return { found, missing, extra, ambiguous };
 }
 
-function describeMismatch({ missing, extra, ambiguous }: FashionFileMatch<unknown>): string {
-  const parts = [
-    missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
-    ...ambiguous.map(
-      ({ file, candidates }) => `more than one file for ${file}: ${candidates.join(', ')}`,
+function describeMismatch({ missing, extra, ambiguous }: FashionFileMatch<unknown>): Message[] {
+  return [
+    ...(missing.length > 0 ? [message('data.fashion.missing', { files: missing.join(', ') })] : []),
+    ...ambiguous.map(({ file, candidates }) =>
+      message('data.fashion.ambiguous', { file, candidates: candidates.join(', ') }),
     ),
-    extra.length > 0 ? `not Fashion-MNIST files: ${extra.join(', ')}` : '',
+    ...(extra.length > 0 ? [message('data.fashion.extra', { files: extra.join(', ') })] : []),
   ];
-  return parts.filter(Boolean).join('; ');
 }
 
 /**
@@ -340,7 +350,10 @@ export async function fashionMnistFromFiles(
   if (match.missing.length > 0 || match.ambiguous.length > 0) {
     throw new DataMissingError(
       [...match.missing, ...match.ambiguous.map(({ file }) => file)],
-      `Fashion-MNIST needs its four files (${Object.values(FASHION_FILES).join(', ')}); ${describeMismatch(match)}`,
+      message('data.fashion.needsFour', {
+        files: Object.values(FASHION_FILES).join(', '),
+        problems: { list: describeMismatch(match), separator: '; ' },
+      }),
     );
   }
   return assemble(

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { errorInEnglish } from '../test/english';
 import {
   gunzipIfNeeded,
   IdxError,
@@ -63,45 +64,51 @@ describe('parseIdx', () => {
     bytes[1] = 0x03;
     const error = idxError(() => parseIdx(bytes, 'train-labels-idx1-ubyte.gz'));
     expect(error.file).toBe('train-labels-idx1-ubyte.gz');
-    expect(error.message).toContain('train-labels-idx1-ubyte.gz');
-    expect(error.message).toContain('00 03 08 01');
-    expect(error.message).toContain('magic');
+    expect(errorInEnglish(error)).toContain('train-labels-idx1-ubyte.gz');
+    expect(errorInEnglish(error)).toContain('00 03 08 01');
+    expect(errorInEnglish(error)).toContain('magic');
   });
 
   it('says when it was given an HTML page', () => {
     const html = new TextEncoder().encode('\n<!doctype html><html><body>app</body></html>');
     const error = idxError(() => parseIdx(html, 'train-images-idx3-ubyte.gz'));
-    expect(error.message).toMatch(/HTML page, not an IDX file/);
+    expect(errorInEnglish(error)).toMatch(/HTML page, not an IDX file/);
   });
 
   it('supports only unsigned bytes, and says so', () => {
     const error = idxError(() => parseIdx(idx([2], new Uint8Array(2), 0x0d), 'f'));
-    expect(error.message).toContain('32-bit floats (type 0x0d)');
-    expect(error.message).toContain('only unsigned bytes (0x08)');
+    expect(errorInEnglish(error)).toContain('32-bit floats (type 0x0d)');
+    expect(errorInEnglish(error)).toContain('only unsigned bytes (0x08)');
   });
 
   it('checks the rank and each fixed dimension against expected', () => {
-    expect(idxError(() => parseIdx(idx([4]), 'f', { dims: [null, 28, 28] })).message).toContain(
-      'has 1 dimensions, expected 3',
-    );
+    expect(
+      errorInEnglish(idxError(() => parseIdx(idx([4]), 'f', { dims: [null, 28, 28] }))),
+    ).toContain('has 1 dimensions, expected 3');
     const error = idxError(() => parseIdx(idx([4, 28, 27]), 'f', { dims: [null, 28, 28] }));
-    expect(error.message).toContain('dimension 3 is 27, expected 28 (shape 4×28×27)');
+    expect(errorInEnglish(error)).toContain('dimension 3 is 27, expected 28 (shape 4×28×27)');
   });
 
   it('rejects truncated data and trailing bytes, with the byte counts', () => {
     const bytes = idx([10, 3]); // 12-byte header + 30
     const short = idxError(() => parseIdx(bytes.subarray(0, 41), 'f'));
-    expect(short.message).toContain('should be 42 bytes (12-byte header + 10×3 values), found 41');
-    expect(short.message).toContain('truncated');
+    expect(errorInEnglish(short)).toContain(
+      'should be 42 bytes (12-byte header + 10×3 values), found 41',
+    );
+    expect(errorInEnglish(short)).toContain('truncated');
     const long = new Uint8Array(45);
     long.set(bytes);
-    expect(idxError(() => parseIdx(long, 'f')).message).toContain('found 45: 3 trailing bytes');
+    expect(errorInEnglish(idxError(() => parseIdx(long, 'f')))).toContain(
+      'found 45: 3 trailing bytes',
+    );
   });
 
   it('rejects a header that is cut off', () => {
-    expect(idxError(() => parseIdx(new Uint8Array([0, 0]), 'f')).message).toContain('2 bytes long');
+    expect(errorInEnglish(idxError(() => parseIdx(new Uint8Array([0, 0]), 'f')))).toContain(
+      '2 bytes long',
+    );
     const bytes = idx([10, 3]).subarray(0, 9);
-    expect(idxError(() => parseIdx(bytes, 'f')).message).toContain(
+    expect(errorInEnglish(idxError(() => parseIdx(bytes, 'f')))).toContain(
       'header is truncated: 2 dimensions need 12 bytes, found 9',
     );
   });
@@ -167,7 +174,9 @@ describe('gunzipIfNeeded', () => {
       const error = await gunzipIfNeeded(bad, 'train-images-idx3-ubyte.gz').catch((e) => e);
       expect(error).toBeInstanceOf(IdxError);
       expect(error.file).toBe('train-images-idx3-ubyte.gz');
-      expect(error.message).toMatch(/^train-images-idx3-ubyte\.gz: .*not a valid gzip file/);
+      expect(errorInEnglish(error)).toMatch(
+        /^train-images-idx3-ubyte\.gz: .*not a valid gzip file/,
+      );
     },
     5_000,
   );

@@ -5,26 +5,26 @@
  * IDX: two zero bytes, a type byte (0x08 = unsigned byte), a rank byte, one big-endian uint32 per
  * dimension, then the data in row-major order.
  */
-import { errorMessage } from '../engine/errors';
+import { errorText, message, MessageError, type Message } from '../engine/message';
 
 /** A data file that is not what it should be; the message names the file and what is wrong. */
-export class IdxError extends Error {
+export class IdxError extends MessageError {
   readonly file: string;
 
-  constructor(file: string, problem: string) {
-    super(`${file}: ${problem}`);
+  constructor(file: string, problem: Message) {
+    super(message('data.idx.problem', { file, problem }));
     this.name = 'IdxError';
     this.file = file;
   }
 }
 
-const TYPE_NAMES: Record<number, string> = {
-  0x08: 'unsigned bytes',
-  0x09: 'signed bytes',
-  0x0b: '16-bit integers',
-  0x0c: '32-bit integers',
-  0x0d: '32-bit floats',
-  0x0e: '64-bit floats',
+const TYPE_NAMES: Record<number, Message> = {
+  0x08: message('data.idx.types.uint8'),
+  0x09: message('data.idx.types.int8'),
+  0x0b: message('data.idx.types.int16'),
+  0x0c: message('data.idx.types.int32'),
+  0x0d: message('data.idx.types.float32'),
+  0x0e: message('data.idx.types.float64'),
 };
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -78,7 +78,7 @@ export async function readStreamBytes(
 export async function gunzipIfNeeded(bytes: Uint8Array, file: string): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
   if (bytes.length < 18) {
-    throw new IdxError(file, `is not a valid gzip file (truncated: only ${bytes.length} bytes)`);
+    throw new IdxError(file, message('data.idx.gzipTruncated', { bytes: bytes.length }));
   }
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
@@ -88,18 +88,17 @@ export async function gunzipIfNeeded(bytes: Uint8Array, file: string): Promise<U
   try {
     return await readStreamBytes(stream.readable, gzipSizeHint(bytes));
   } catch (error) {
-    const reason = errorMessage(error);
-    throw new IdxError(file, `is not a valid gzip file (corrupted or truncated: ${reason})`);
+    throw new IdxError(file, message('data.idx.gzipCorrupt', { reason: errorText(error) }));
   }
 }
 
-function describeStart(bytes: Uint8Array): string {
+function describeStart(bytes: Uint8Array): Message {
   const hex = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
   const text = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
   const looksLikeText = text.startsWith('<') || text.startsWith('{');
   return looksLikeText
-    ? `starts with "${text.slice(0, 15)}": a text or HTML page, not an IDX file (wrong URL, or a server that answers unknown paths with a page?)`
-    : `starts with ${hex}, not the IDX magic 00 00`;
+    ? message('data.idx.looksLikeText', { start: text.slice(0, 15) })
+    : message('data.idx.badMagic', { hex });
 }
 
 /**
@@ -126,27 +125,27 @@ export function parseIdx(
   expected?: { dims: (number | null)[] },
 ): { dims: number[]; data: Uint8Array } {
   if (bytes.length < 4) {
-    throw new IdxError(file, `is ${bytes.length} bytes long, too short for an IDX header`);
+    throw new IdxError(file, message('data.idx.tooShort', { bytes: bytes.length }));
   }
   if (bytes[0] !== 0 || bytes[1] !== 0) throw new IdxError(file, describeStart(bytes));
   const type = bytes[2] ?? 0;
   if (type !== 0x08) {
-    const name = TYPE_NAMES[type] ?? 'an unknown IDX type';
+    const name = TYPE_NAMES[type] ?? message('data.idx.types.unknown');
     const hex = type.toString(16).padStart(2, '0');
-    throw new IdxError(
-      file,
-      `holds ${name} (type 0x${hex}); only unsigned bytes (0x08) are supported`,
-    );
+    throw new IdxError(file, message('data.idx.wrongType', { type: name, hex }));
   }
   const rank = bytes[3] ?? 0;
   if (expected && rank !== expected.dims.length) {
-    throw new IdxError(file, `has ${rank} dimensions, expected ${expected.dims.length}`);
+    throw new IdxError(
+      file,
+      message('data.idx.wrongRank', { rank, expected: expected.dims.length }),
+    );
   }
   const header = 4 + 4 * rank;
   if (bytes.length < header) {
     throw new IdxError(
       file,
-      `header is truncated: ${rank} dimensions need ${header} bytes, found ${bytes.length}`,
+      message('data.idx.headerTruncated', { rank, header, bytes: bytes.length }),
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, header);
@@ -156,17 +155,26 @@ export function parseIdx(
       const shape = dims.join('×');
       throw new IdxError(
         file,
-        `dimension ${i + 1} is ${dims[i]}, expected ${want} (shape ${shape})`,
+        message('data.idx.wrongDim', { dim: i + 1, size: dims[i]!, want, shape }),
       );
     }
   });
   const size = dims.reduce((product, d) => product * d, 1);
   const want = header + size;
   if (bytes.length !== want) {
-    const what = bytes.length < want ? 'truncated' : `${bytes.length - want} trailing bytes`;
+    const what =
+      bytes.length < want
+        ? message('data.idx.truncated')
+        : message('data.idx.trailing', { extra: bytes.length - want });
     throw new IdxError(
       file,
-      `should be ${want} bytes (${header}-byte header + ${dims.join('×')} values), found ${bytes.length}: ${what}`,
+      message('data.idx.wrongSize', {
+        want,
+        header,
+        dims: dims.join('×'),
+        bytes: bytes.length,
+        what,
+      }),
     );
   }
   return { dims, data: bytes.subarray(header, want) };

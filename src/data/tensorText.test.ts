@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { inEnglish } from '../test/english';
 import {
   errorExcerpt,
   findUnbalanced,
@@ -11,14 +12,17 @@ import {
 function ok(text: string): ParsedTensor {
   const result = parseTensorText(text);
   if (!result.ok)
-    throw new Error(`expected ${JSON.stringify(text)} to parse: ${result.error.message}`);
+    throw new Error(
+      `expected ${JSON.stringify(text)} to parse: ${inEnglish(result.error.message)}`,
+    );
   return result.tensor;
 }
 
-function bad(text: string, options = {}): TensorTextError {
+/** The error, with its message as the English page shows it. */
+function bad(text: string, options = {}): Omit<TensorTextError, 'message'> & { message: string } {
   const result = parseTensorText(text, options);
   if (result.ok) throw new Error(`expected ${JSON.stringify(text)} to fail`);
-  return result.error;
+  return { ...result.error, message: inEnglish(result.error.message) };
 }
 
 /** A Python literal of a counting tensor of the given shape: 0, 1, 2, … row-major. */
@@ -145,7 +149,7 @@ describe('unbalanced brackets say where', () => {
   });
 
   test('findUnbalanced counts the missing brackets', () => {
-    expect(findUnbalanced('[[[1')?.message).toMatch(/3 \] are missing/);
+    expect(inEnglish(findUnbalanced('[[[1')!.message)).toMatch(/3 \] are missing/);
     expect(findUnbalanced('[[1]]')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@
  * separated by commas, or by whitespace alone as numpy prints them (`[[0. 0.] [0. 1.]]`).
  * The element count is checked while reading, so a huge value is never built.
  */
+import { message, type Message, type MessageValue } from '../engine/message';
 
 export type ValueKind = 'int' | 'float' | 'bool';
 
@@ -30,7 +31,7 @@ export type TensorTextErrorKind =
 export interface TensorTextError {
   kind: TensorTextErrorKind;
   /** A full sentence for the student, with the place (line and column) in it. */
-  message: string;
+  message: Message;
   /** Where in the text (0-based character offset), and as line and column (1-based). */
   offset: number;
   line: number;
@@ -62,17 +63,15 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
 const isDelimiter = (c: number) =>
   Number.isNaN(c) || isSpace(c) || c === 44 || c === 91 || c === 93; // , [ ]
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('en');
-}
-
 /** `[1][0]`-style path, the way Python indexes a nested list. */
-export function formatPath(path: readonly number[]): string {
-  return path.length === 0 ? 'the whole value' : path.map((i) => `[${i}]`).join('');
+function formatPath(path: readonly number[]): MessageValue {
+  return path.length === 0
+    ? message('data.tensorText.wholeValue')
+    : path.map((i) => `[${i}]`).join('');
 }
 
-function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+function elements(n: number): Message {
+  return message(n === 1 ? 'data.tensorText.oneElement' : 'data.tensorText.elements', { n });
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -88,15 +87,17 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-function where(text: string, offset: number): string {
+function where(text: string, offset: number): Message {
   const { line, column } = lineColumn(text, offset);
   const multiLine = text.includes('\n');
-  return multiLine ? `line ${line}, column ${column}` : `column ${column}`;
+  return multiLine
+    ? message('data.tensorText.lineColumn', { line, column })
+    : message('data.tensorText.column', { column });
 }
 
 class Failure extends Error {
   constructor(readonly error: TensorTextError) {
-    super(error.message);
+    super(error.message.key);
   }
 }
 
@@ -104,13 +105,13 @@ function fail(
   text: string,
   kind: TensorTextErrorKind,
   offset: number,
-  message: string,
+  said: Message,
   path?: readonly number[],
 ): never {
   const { line, column } = lineColumn(text, offset);
   throw new Failure({
     kind,
-    message,
+    message: said,
     offset,
     line,
     column,
@@ -142,12 +143,14 @@ function unbalancedError(
   missing = 1,
 ): TensorTextError {
   const { line, column } = lineColumn(text, offset);
-  const message =
+  const at = where(text, offset);
+  const said =
     side === 'close'
-      ? `Unbalanced brackets: the ] at ${where(text, offset)} has no [ to close.`
-      : `Unbalanced brackets: the [ at ${where(text, offset)} is never closed` +
-        (missing > 1 ? ` (${missing} ] are missing at the end).` : ' (a ] is missing).');
-  return { kind: 'unbalanced', message, offset, line, column };
+      ? message('data.tensorText.unbalancedClose', { where: at })
+      : missing > 1
+        ? message('data.tensorText.unbalancedOpenMany', { where: at, missing })
+        : message('data.tensorText.unbalancedOpen', { where: at });
+  return { kind: 'unbalanced', message: said, offset, line, column };
 }
 
 /** Counts the elements of a (possibly huge) value from `from` on, without building anything. */
@@ -185,12 +188,7 @@ class Parser {
   parse(): ParsedTensor {
     this.skipSpace();
     if (this.pos >= this.text.length) {
-      fail(
-        this.text,
-        'empty',
-        0,
-        'Type a value: a number such as 1.7, True or False, or a nested list such as [[0, 0], [0, 1]].',
-      );
+      fail(this.text, 'empty', 0, message('data.tensorText.empty'));
     }
     this.value(0);
     this.skipSpace();
@@ -218,22 +216,22 @@ class Parser {
         this.text,
         'syntax',
         this.pos,
-        `A comma after the value at ${where(this.text, this.pos)}: to make a list of several values, put them in [ ], e.g. [1, 2].`,
+        message('data.tensorText.commaAfter', { where: where(this.text, this.pos) }),
       );
     }
     fail(
       this.text,
       'syntax',
       this.pos,
-      `Extra text after the value at ${where(this.text, this.pos)}: to make a list of several values, put them all in one pair of [ ].`,
+      message('data.tensorText.extraText', { where: where(this.text, this.pos) }),
     );
   }
 
   /** A structural error; if a bracket is missing somewhere, that is the better explanation. */
-  private structure(offset: number, message: string): never {
+  private structure(offset: number, said: Message): never {
     const unbalanced = findUnbalanced(this.text);
     if (unbalanced) throw new Failure(unbalanced);
-    fail(this.text, 'ragged', offset, message, this.path);
+    fail(this.text, 'ragged', offset, said, this.path);
   }
 
   private value(depth: number): void {
@@ -248,19 +246,25 @@ class Parser {
   /** A number where the first elements are lists, or a list where they are numbers. */
   private mismatch(offset: number, found: 'number' | 'list'): never {
     const at = where(this.text, offset);
-    const rule =
-      'Every element at the same depth must be alike: all numbers, or all lists of the same length.';
+    const path = formatPath(this.path);
     if (found === 'list' && this.emptyPath) {
       this.structure(
         offset,
-        `Ragged array: ${formatPath(this.path)} is a list (at ${at}), but ${formatPath(this.emptyPath)} is empty. ${rule}`,
+        message('data.tensorText.raggedEmpty', {
+          path,
+          where: at,
+          empty: formatPath(this.emptyPath),
+        }),
       );
     }
     const ref = formatPath(this.path.map(() => 0));
-    const other = found === 'number' ? 'a list' : 'a number';
     this.structure(
       offset,
-      `Ragged array: ${formatPath(this.path)} is a ${found} (at ${at}), but ${ref} is ${other}. ${rule}`,
+      message(found === 'number' ? 'data.tensorText.raggedNumber' : 'data.tensorText.raggedList', {
+        path,
+        where: at,
+        ref,
+      }),
     );
   }
 
@@ -271,7 +275,11 @@ class Parser {
         this.text,
         'too-deep',
         open,
-        `Too deep: the [ at ${where(this.text, open)} nests lists ${depth + 1} levels deep; this lab draws tensors up to rank ${this.maxRank}.`,
+        message('data.tensorText.tooDeep', {
+          where: where(this.text, open),
+          depth: depth + 1,
+          max: this.maxRank,
+        }),
       );
     }
     if (this.rank !== undefined && depth >= this.rank) this.mismatch(open, 'list');
@@ -285,7 +293,7 @@ class Parser {
           this.text,
           'syntax',
           this.pos,
-          `Unexpected comma at ${where(this.text, this.pos)}: a value is missing before it.`,
+          message('data.tensorText.unexpectedComma', { where: where(this.text, this.pos) }),
         );
       }
       this.path.push(count);
@@ -302,7 +310,10 @@ class Parser {
           this.text,
           'syntax',
           this.pos,
-          `Unexpected ${describeChar(this.text, this.pos)} at ${where(this.text, this.pos)}: expected a comma or a ].`,
+          message('data.tensorText.unexpectedChar', {
+            char: describeChar(this.text, this.pos),
+            where: where(this.text, this.pos),
+          }),
         );
       }
     }
@@ -327,12 +338,16 @@ class Parser {
       this.shape[depth] = count;
     } else if (expected !== count) {
       const ref = formatPath(this.path.map(() => 0));
-      const noun = depth === (this.rank ?? 0) - 1 ? 'row' : 'list';
+      const row = depth === (this.rank ?? 0) - 1;
       this.structure(
         open,
-        `Ragged array: ${noun} ${formatPath(this.path)} has ${plural(count, 'element')}, but ${noun} ${ref} has ${expected} ` +
-          `(the list starts at ${where(this.text, open)}). Every list at the same depth must have the same length: ` +
-          'a tensor is a box, not a ragged list.',
+        message(row ? 'data.tensorText.raggedRow' : 'data.tensorText.raggedLength', {
+          path: formatPath(this.path),
+          elements: elements(count),
+          ref,
+          expected,
+          where: where(this.text, open),
+        }),
       );
     }
   }
@@ -345,8 +360,7 @@ class Parser {
         this.text,
         'too-large',
         start,
-        `Too large: this value has ${formatCount(total)} elements; the limit here is ${formatCount(this.maxElements)}. ` +
-          'Try a smaller tensor.',
+        message('data.tensorText.tooLarge', { total, limit: this.maxElements }),
       );
     }
     NUMBER.lastIndex = start;
@@ -358,7 +372,7 @@ class Parser {
           this.text,
           'not-a-number',
           start,
-          `The number at ${where(this.text, start)} is too long.`,
+          message('data.tensorText.tooLong', { where: where(this.text, start) }),
         );
       }
       this.pos = NUMBER.lastIndex;
@@ -389,38 +403,34 @@ class Parser {
     const c = this.text[start]!;
     const at = where(this.text, start);
     if (c === '"' || c === "'") {
-      fail(
-        this.text,
-        'not-a-number',
-        start,
-        `Text in quotes at ${at} is a string: this lab makes tensors of numbers and True/False only.`,
-      );
+      fail(this.text, 'not-a-number', start, message('data.tensorText.string', { where: at }));
     }
     if (c === '(' || c === ')' || c === '{' || c === '}') {
       fail(
         this.text,
         'syntax',
         start,
-        `Unexpected ${c} at ${at}: write lists with square brackets, e.g. [[0, 0], [0, 1]].`,
+        message('data.tensorText.roundBracket', { char: c, where: at }),
       );
     }
     let end = start;
     while (end < this.text.length && end - start < 40 && !isDelimiter(this.text.charCodeAt(end)))
       end++;
     const token = this.text.slice(start, end);
-    const hint = /^[A-Za-z_]/.test(token)
-      ? ' Type only the value (numbers, True/False and [ ]), not a name or a call.'
-      : '';
+    const name = /^[A-Za-z_]/.test(token);
     fail(
       this.text,
       'not-a-number',
       start,
-      `"${token}" at ${at} is not a number.${hint} Numbers look like 1, -2.5, .5 or 1e-3.`,
+      message(name ? 'data.tensorText.notANumberName' : 'data.tensorText.notANumber', {
+        token,
+        where: at,
+      }),
     );
   }
 }
 
-function unbalancedAt(text: string, offset: number): string {
+function unbalancedAt(text: string, offset: number): Message {
   return unbalancedError(text, offset, 'close').message;
 }
 
@@ -441,7 +451,11 @@ export function parseTensorText(text: string, options: ParseOptions = {}): Tenso
 }
 
 /** The line of the error with a caret under the column, cut to `width` characters around it. */
-export function errorExcerpt(text: string, error: TensorTextError, width = 60): string {
+export function errorExcerpt(
+  text: string,
+  error: Pick<TensorTextError, 'offset'>,
+  width = 60,
+): string {
   const lineStart = text.lastIndexOf('\n', error.offset - 1) + 1;
   let lineEnd = text.indexOf('\n', error.offset);
   if (lineEnd < 0) lineEnd = text.length;

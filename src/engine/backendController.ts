@@ -4,18 +4,20 @@ import {
   fallbackOrder,
   probeWebGL,
   type BackendChoice,
+  type BackendDecision,
   type BackendName,
   type WebGLInfo,
 } from './backends';
 import { Emitter } from './events';
+import { message, MessageError, type Message, type Text } from './message';
 
 export interface BackendState {
   choice: BackendChoice;
   active: BackendName | null;
   /** Why this backend trains: the measurement behind "auto", or the user's choice. */
-  reason: string;
+  reason: Message | null;
   /** Fallbacks that happened, newest last, shown to the user. */
-  notices: string[];
+  notices: Message[];
   webgl: WebGLInfo;
   busy: boolean;
 }
@@ -23,7 +25,7 @@ export interface BackendState {
 /** Picks, starts and, when one fails, replaces the backend the labs train on. */
 export class BackendController extends Emitter<{ change: BackendState }> {
   private current: BackendState;
-  private readonly decisions = new Map<string, { backend: BackendName; reason: string }>();
+  private readonly decisions = new Map<string, BackendDecision>();
   /** Backends that broke during this session (a lost WebGL context does not come back). */
   private readonly broken = new Set<BackendName>();
 
@@ -32,7 +34,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
     this.current = {
       choice,
       active: null,
-      reason: '',
+      reason: null,
       notices: [],
       webgl: probeWebGL(),
       busy: false,
@@ -71,26 +73,30 @@ export class BackendController extends Emitter<{ change: BackendState }> {
           this.decisions.set(key, decision);
         }
         await activateBackend(decision.backend);
-        this.update({ active: decision.backend, reason: `auto: ${decision.reason}` });
+        this.update({
+          active: decision.backend,
+          reason: message('backend.auto', { reason: decision.reason }),
+        });
         return decision.backend;
       }
       for (const backend of fallbackOrder(choice)) {
         if (this.broken.has(backend)) continue;
         if (await activateBackend(backend)) {
-          if (backend === choice) this.update({ active: backend, reason: 'chosen by you' });
+          if (backend === choice)
+            this.update({ active: backend, reason: message('backend.chosenByYou') });
           else if (this.broken.has(choice)) this.update({ active: backend });
-          else this.note(`${choice} failed to start; training on ${backend} instead`, backend);
+          else this.note(message('backend.choiceFailed', { choice, backend }), backend);
           return backend;
         }
       }
-      throw new Error('No tfjs backend could start in this browser.');
+      throw new MessageError(message('backend.noneStarted'));
     } finally {
       this.update({ busy: false });
     }
   }
 
   /** After `failed` broke mid-run: moves to the next backend that starts, and says so. */
-  async fallback(failed: BackendName, why: string): Promise<BackendName> {
+  async fallback(failed: BackendName, why: Text): Promise<BackendName> {
     this.broken.add(failed);
     for (const [key, decision] of this.decisions)
       if (decision.backend === failed) this.decisions.delete(key);
@@ -98,14 +104,14 @@ export class BackendController extends Emitter<{ change: BackendState }> {
       if (this.broken.has(backend) || (backend === 'webgl' && this.current.webgl.software))
         continue;
       if (await activateBackend(backend)) {
-        this.note(`${failed} stopped working (${why}); restarted on ${backend}`, backend);
+        this.note(message('backend.restarted', { failed, why, backend }), backend);
         return backend;
       }
     }
-    throw new Error(`${failed} stopped working (${why}) and no other backend could start.`);
+    throw new MessageError(message('backend.noneLeft', { failed, why }));
   }
 
-  private note(message: string, active: BackendName): void {
-    this.update({ active, reason: message, notices: [...this.current.notices, message] });
+  private note(notice: Message, active: BackendName): void {
+    this.update({ active, reason: notice, notices: [...this.current.notices, notice] });
   }
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { errorMessage } from './errors';
+import { errorText, message, MessageError, type Message, type MessageList } from './message';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -72,7 +73,8 @@ export interface Measurement {
 
 export interface BackendDecision {
   backend: BackendName;
-  reason: string;
+  /** The timings, then what was skipped or failed. */
+  reason: MessageList;
   measurements: Measurement[];
 }
 
@@ -89,24 +91,26 @@ export async function chooseFastest(
   measure: (backend: BackendName) => Promise<number>,
   candidates: readonly BackendName[] = ['cpu', 'wasm', 'webgl'],
 ): Promise<BackendDecision> {
-  const skipped: string[] = [];
+  const skipped: Message[] = [];
   const toTry = candidates.filter((b) => {
     if (b !== 'webgl') return true;
-    if (!webgl.available) skipped.push('WebGL unavailable');
-    else if (webgl.software) skipped.push('WebGL skipped: software renderer, no GPU');
+    if (!webgl.available) skipped.push(message('backend.webglUnavailable'));
+    else if (webgl.software) skipped.push(message('backend.webglSkipped'));
     return webgl.available && !webgl.software;
   });
   const measurements: Measurement[] = [];
-  const failed: string[] = [];
+  const failed: Message[] = [];
+  const failedWith = (backend: BackendName, err: unknown) =>
+    message('backend.failedWith', { backend, error: errorText(err) });
   for (const backend of toTry) {
     if (!(await activateBackend(backend))) {
-      failed.push(`${backend} failed to start`);
+      failed.push(message('backend.failedToStart', { backend }));
       continue;
     }
     try {
       measurements.push({ backend, msPerStep: await measure(backend) });
     } catch (err) {
-      failed.push(`${backend} failed: ${errorMessage(err)}`);
+      failed.push(failedWith(backend, err));
     }
   }
   if (
@@ -120,17 +124,24 @@ export async function chooseFastest(
       try {
         measurements.push({ backend: 'webgl', msPerStep: await measure('webgl') });
         skipped.length = 0;
-        skipped.push('software WebGL is the only backend that works here');
+        skipped.push(message('backend.onlySoftwareWebgl'));
       } catch (err) {
-        failed.push(`webgl failed: ${errorMessage(err)}`);
+        failed.push(failedWith('webgl', err));
       }
-    } else failed.push('webgl failed to start');
+    } else failed.push(message('backend.failedToStart', { backend: 'webgl' }));
   }
   measurements.sort((a, b) => a.msPerStep - b.msPerStep);
   const best = measurements[0];
-  if (!best) throw new Error(`No backend could train this model: ${failed.join('; ')}`);
+  if (!best) {
+    throw new MessageError(
+      message('backend.noneCouldTrain', { failures: { list: failed, separator: '; ' } }),
+    );
+  }
   const timing = measurements.map((m) => `${m.backend} ${formatMs(m.msPerStep)}/step`).join(', ');
-  const reason = [`fastest measured (${timing})`, ...skipped, ...failed].join('; ');
+  const reason = {
+    list: [message('backend.fastest', { timing }), ...skipped, ...failed],
+    separator: '; ',
+  };
   return { backend: best.backend, reason, measurements };
 }
 

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { defaultOptimizer, OPTIMIZERS, type ModelConfig, type OptimizerKind } from './config';
+import { message } from './message';
 import { repairConfig, type Notice } from './repair';
 
 /** A number from a URL parameter: empty text is not zero. */
@@ -26,11 +27,14 @@ export function encodeModelParams(
   params.set(`${prefix}.seed`, String(config.seed));
 }
 
-/** Names a config field by the URL parameter that sets it, as the person wrote it. */
-function urlKey(field: string): string {
+/**
+ * Names a config field by the URL parameter that sets it, as the person wrote it, and the hidden
+ * layer (1-based) when the field is one layer's.
+ */
+function urlKey(field: string): { field: string; layer?: number } {
   const layer = /^hidden\[(\d+)\]\.(units|activation)$/.exec(field);
   if (layer) {
-    return `${layer[2] === 'units' ? 'layers' : 'act'} (hidden layer ${Number(layer[1]) + 1})`;
+    return { field: layer[2] === 'units' ? 'layers' : 'act', layer: Number(layer[1]) + 1 };
   }
   const keys: Record<string, string> = {
     hidden: 'layers',
@@ -38,7 +42,7 @@ function urlKey(field: string): string {
     optimizer: 'opt',
     batchSize: 'batch',
   };
-  return keys[field] ?? field;
+  return { field: keys[field] ?? field };
 }
 
 /**
@@ -72,7 +76,10 @@ export function decodeModelParams(
   if (opt !== null && !known) {
     notices.push({
       field: `${prefix}.opt`,
-      message: `"${opt}" is not an optimizer; using ${defaults.optimizer.kind}`,
+      message: message('repair.notAnOptimizer', {
+        value: opt,
+        fallback: defaults.optimizer.kind,
+      }),
     });
   }
   const kind = known ? (opt as OptimizerKind) : defaults.optimizer.kind;
@@ -91,7 +98,10 @@ export function decodeModelParams(
     config: repaired.value,
     notices: [
       ...notices,
-      ...repaired.notices.map((n) => ({ ...n, field: `${prefix}.${urlKey(n.field)}` })),
+      ...repaired.notices.map((n) => {
+        const named = urlKey(n.field);
+        return { ...n, ...named, field: `${prefix}.${named.field}` };
+      }),
     ],
   };
 }

@@ -1,117 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { denseConfig, expectAllClose, testNumbers, setCpuBackend } from '../test/helpers';
-import type { Activation, Loss, ModelConfig, OptimizerConfig } from './config';
+import { CASES, configOf, size, targets, tfjsGradients, type GradCase } from '../test/denseCases';
+import { expectAllClose, testNumbers, setCpuBackend } from '../test/helpers';
+import type { OptimizerConfig } from './config';
 import { DenseOptimizer, DenseScratch, forwardBackward, type DenseNet } from './denseMath';
 import { accuracyKind } from './loss';
 import { buildModel } from './model';
 
 beforeAll(setCpuBackend);
-
-interface GradCase {
-  name: string;
-  inputShape: number[];
-  hidden: { units: number; activation: Activation }[];
-  output: { units: number; activation: Activation };
-  loss: Loss;
-}
-
-const CASES: GradCase[] = [
-  {
-    name: '2-4-1 sigmoid, mse (the lecture MLP)',
-    inputShape: [2],
-    hidden: [{ units: 4, activation: 'sigmoid' }],
-    output: { units: 1, activation: 'sigmoid' },
-    loss: 'mse',
-  },
-  {
-    name: '2-4-1 tanh → sigmoid, binaryCrossentropy',
-    inputShape: [2],
-    hidden: [{ units: 4, activation: 'tanh' }],
-    output: { units: 1, activation: 'sigmoid' },
-    loss: 'binaryCrossentropy',
-  },
-  {
-    name: '2-1 single-layer perceptron, linear, mse',
-    inputShape: [2],
-    hidden: [],
-    output: { units: 1, activation: 'linear' },
-    loss: 'mse',
-  },
-  {
-    name: '3-5-4-2 relu, tanh → linear, mse',
-    inputShape: [3],
-    hidden: [
-      { units: 5, activation: 'relu' },
-      { units: 4, activation: 'tanh' },
-    ],
-    output: { units: 2, activation: 'linear' },
-    loss: 'mse',
-  },
-  {
-    name: '3-5-4-2 sigmoid, linear → sigmoid, binaryCrossentropy (2 outputs)',
-    inputShape: [3],
-    hidden: [
-      { units: 5, activation: 'sigmoid' },
-      { units: 4, activation: 'linear' },
-    ],
-    output: { units: 2, activation: 'sigmoid' },
-    loss: 'binaryCrossentropy',
-  },
-  {
-    name: '[4,3] flattened-12-6-3 relu → softmax, sparseCategoricalCrossentropy',
-    inputShape: [4, 3],
-    hidden: [{ units: 6, activation: 'relu' }],
-    output: { units: 3, activation: 'softmax' },
-    loss: 'sparseCategoricalCrossentropy',
-  },
-  {
-    name: '3-5-4 tanh → softmax, mse on one-hot targets',
-    inputShape: [3],
-    hidden: [{ units: 5, activation: 'tanh' }],
-    output: { units: 4, activation: 'softmax' },
-    loss: 'mse',
-  },
-  {
-    name: '3-4 softmax without hidden layers, sparseCategoricalCrossentropy',
-    inputShape: [3],
-    hidden: [],
-    output: { units: 4, activation: 'softmax' },
-    loss: 'sparseCategoricalCrossentropy',
-  },
-];
-
-const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-
-/** Targets that suit the loss: class labels, 0/1 values, or real numbers. */
-function targets(c: GradCase, rows: number, seed: number): { y: Float32Array; yShape: number[] } {
-  const u = testNumbers(rows * c.output.units, seed, 0, 1);
-  if (c.loss === 'sparseCategoricalCrossentropy') {
-    return {
-      y: Float32Array.from({ length: rows }, (_, r) => Math.floor(u[r]! * c.output.units)),
-      yShape: [1],
-    };
-  }
-  if (c.loss === 'binaryCrossentropy')
-    return { y: u.map((v) => (v > 0.5 ? 1 : 0)), yShape: [c.output.units] };
-  if (c.output.activation === 'softmax') {
-    // One-hot rows.
-    const y = new Float32Array(rows * c.output.units);
-    for (let r = 0; r < rows; r++) y[r * c.output.units + Math.floor(u[r]! * c.output.units)] = 1;
-    return { y, yShape: [c.output.units] };
-  }
-  return { y: u.map((v) => 2 * v - 1), yShape: [c.output.units] };
-}
-
-function configOf(c: GradCase, seed: number): ModelConfig {
-  return denseConfig({
-    inputShape: c.inputShape,
-    hidden: c.hidden,
-    output: c.output,
-    loss: c.loss,
-    seed,
-  });
-}
 
 function netOf(model: tf.LayersModel, c: GradCase): DenseNet {
   const params = model.trainableWeights.map((w) =>
@@ -123,46 +19,6 @@ function netOf(model: tf.LayersModel, c: GradCase): DenseNet {
     kernels: params.filter((_, i) => i % 2 === 0),
     biases: params.filter((_, i) => i % 2 === 1),
   };
-}
-
-/**
- * tfjs's own answer: Keras's loss as tfjs-layers implements it (`tf.metrics.*`, per example, then
- * averaged over the batch as `fit` does), differentiated by `tf.variableGrads`.
- */
-function kerasLoss(loss: Loss, ys: tf.Tensor, pred: tf.Tensor): tf.Scalar {
-  switch (loss) {
-    case 'mse':
-      return tf.mean(tf.metrics.meanSquaredError(ys, pred));
-    case 'binaryCrossentropy':
-      return tf.mean(tf.metrics.binaryCrossentropy(ys, pred));
-    case 'sparseCategoricalCrossentropy': {
-      const labels = tf.oneHot(tf.cast(tf.reshape(ys, [-1]), 'int32'), pred.shape[1]!);
-      return tf.mean(tf.metrics.categoricalCrossentropy(labels, pred));
-    }
-  }
-}
-
-function tfjsGradients(
-  model: tf.LayersModel,
-  x: Float32Array,
-  y: Float32Array,
-  rows: number,
-  c: GradCase,
-  yShape: number[],
-): { loss: number; grads: Float32Array[] } {
-  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  return tf.tidy(() => {
-    const xs = tf.tensor(x, [rows, ...c.inputShape]);
-    const ys = tf.tensor(y, [rows, ...yShape]);
-    const { value, grads } = tf.variableGrads(
-      () => kerasLoss(c.loss, ys, model.apply(xs, { training: true }) as tf.Tensor),
-      vars,
-    );
-    return {
-      loss: value.dataSync()[0]!,
-      grads: vars.map((v) => Float32Array.from(grads[v.name]!.dataSync() as Float32Array)),
-    };
-  });
 }
 
 function fusedGradients(

@@ -1,5 +1,6 @@
 import type { Activation, Loss, OptimizerConfig } from './config';
 import type { AccuracyKind } from './loss';
+import { BiasCorrections, updateParameter } from './optimizerMath';
 
 /**
  * Forward pass, backward pass and optimizer update of a dense network in plain JavaScript,
@@ -35,7 +36,8 @@ export class DenseScratch {
   }
 }
 
-function activate(kind: Activation, z: Float64Array, rows: number, cols: number): void {
+/** Applies the activation to `z` (rows × cols) in place. */
+export function activate(kind: Activation, z: Float64Array, rows: number, cols: number): void {
   const n = rows * cols;
   switch (kind) {
     case 'sigmoid':
@@ -62,7 +64,7 @@ function activate(kind: Activation, z: Float64Array, rows: number, cols: number)
 }
 
 /** Turns dL/dA (in `d`) into dL/dZ in place, given the layer's output `a`. */
-function activateBackward(
+export function activateBackward(
   kind: Activation,
   a: Float64Array,
   d: Float64Array,
@@ -93,43 +95,19 @@ function activateBackward(
 }
 
 /**
- * One forward and backward pass over the batch already in `s.a[0]` with targets `y`
- * (rows × yWidth). Fills the gradients in `s`; returns the loss and the number right.
+ * The loss of the outputs `out` (rows × outN, after the output activation) against the targets `y`,
+ * as Keras computes it (a mean over the batch, predictions clipped to [ε, 1 − ε] before a log), and
+ * its gradient dL/dout in `d`. Returns the loss and the number of right answers.
  */
-export function forwardBackward(
-  net: DenseNet,
-  s: DenseScratch,
-  rows: number,
+export function lossGradient(
+  out: Float64Array,
   y: Float32Array,
+  rows: number,
+  outN: number,
   loss: Loss,
   accuracy: AccuracyKind | null,
+  d: Float64Array,
 ): { loss: number; correct: number } {
-  const L = net.kernels.length;
-  const sizes = net.sizes;
-  for (let l = 0; l < L; l++) {
-    const inN = sizes[l]!;
-    const outN = sizes[l + 1]!;
-    const x = s.a[l]!;
-    const z = s.a[l + 1]!;
-    const k = net.kernels[l]!;
-    const b = net.biases[l]!;
-    for (let r = 0; r < rows; r++) {
-      const zo = r * outN;
-      for (let c = 0; c < outN; c++) z[zo + c] = b[c]!;
-      const xo = r * inN;
-      for (let i = 0; i < inN; i++) {
-        const xv = x[xo + i]!;
-        if (xv === 0) continue;
-        const ko = i * outN;
-        for (let c = 0; c < outN; c++) z[zo + c]! += xv * k[ko + c]!;
-      }
-    }
-    activate(net.activations[l]!, z, rows, outN);
-  }
-
-  const outN = sizes[L]!;
-  const out = s.a[L]!;
-  const d = s.dA[L]!;
   let lossSum = 0;
   let correct = 0;
   if (loss === 'sparseCategoricalCrossentropy') {
@@ -169,6 +147,47 @@ export function forwardBackward(
     }
   }
 
+  return { loss: lossSum, correct };
+}
+
+/**
+ * One forward and backward pass over the batch already in `s.a[0]` with targets `y`
+ * (rows × yWidth). Fills the gradients in `s`; returns the loss and the number right.
+ */
+export function forwardBackward(
+  net: DenseNet,
+  s: DenseScratch,
+  rows: number,
+  y: Float32Array,
+  loss: Loss,
+  accuracy: AccuracyKind | null,
+): { loss: number; correct: number } {
+  const L = net.kernels.length;
+  const sizes = net.sizes;
+  for (let l = 0; l < L; l++) {
+    const inN = sizes[l]!;
+    const outN = sizes[l + 1]!;
+    const x = s.a[l]!;
+    const z = s.a[l + 1]!;
+    const k = net.kernels[l]!;
+    const b = net.biases[l]!;
+    for (let r = 0; r < rows; r++) {
+      const zo = r * outN;
+      for (let c = 0; c < outN; c++) z[zo + c] = b[c]!;
+      const xo = r * inN;
+      for (let i = 0; i < inN; i++) {
+        const xv = x[xo + i]!;
+        if (xv === 0) continue;
+        const ko = i * outN;
+        for (let c = 0; c < outN; c++) z[zo + c]! += xv * k[ko + c]!;
+      }
+    }
+    activate(net.activations[l]!, z, rows, outN);
+  }
+
+  const outN = sizes[L]!;
+  const result = lossGradient(s.a[L]!, y, rows, outN, loss, accuracy, s.dA[L]!);
+
   for (let l = L - 1; l >= 0; l--) {
     const inN = sizes[l]!;
     const oN = sizes[l + 1]!;
@@ -205,15 +224,14 @@ export function forwardBackward(
       }
     }
   }
-  return { loss: lossSum, correct };
+  return result;
 }
 
 /** An optimizer's update with the same formulas as tfjs's `tf.train.*` optimizers. */
 export class DenseOptimizer {
   private readonly slotsA: Float64Array[];
   private readonly slotsB: Float64Array[];
-  private accBeta1: number;
-  private accBeta2: number;
+  private readonly corrections = new BiasCorrections();
 
   constructor(
     private readonly config: OptimizerConfig,
@@ -221,52 +239,14 @@ export class DenseOptimizer {
   ) {
     this.slotsA = paramSizes.map((n) => new Float64Array(n));
     this.slotsB = paramSizes.map((n) => new Float64Array(n));
-    this.accBeta1 = config.kind === 'adam' ? config.beta1 : 1;
-    this.accBeta2 = config.kind === 'adam' ? config.beta2 : 1;
   }
 
   /** Applies `grads[p]` to `params[p]` for every parameter p (kernels and biases, in order). */
   apply(params: Float32Array[], grads: Float64Array[]): void {
-    const c = this.config;
-    const lr = c.learningRate;
+    const [c1, c2] = this.corrections.next(this.config);
     for (let p = 0; p < params.length; p++) {
       const w = params[p]!;
-      const g = grads[p]!;
-      const m = this.slotsA[p]!;
-      const v = this.slotsB[p]!;
-      const n = w.length;
-      switch (c.kind) {
-        case 'sgd':
-          for (let i = 0; i < n; i++) w[i]! -= lr * g[i]!;
-          break;
-        case 'momentum':
-          for (let i = 0; i < n; i++) {
-            m[i] = c.momentum * m[i]! + g[i]!;
-            w[i]! -= lr * m[i]!;
-          }
-          break;
-        case 'adam': {
-          const c1 = 1 - this.accBeta1;
-          const c2 = 1 - this.accBeta2;
-          for (let i = 0; i < n; i++) {
-            m[i] = c.beta1 * m[i]! + (1 - c.beta1) * g[i]!;
-            v[i] = c.beta2 * v[i]! + (1 - c.beta2) * g[i]! * g[i]!;
-            w[i]! -= (lr * (m[i]! / c1)) / (Math.sqrt(v[i]! / c2) + c.epsilon);
-          }
-          break;
-        }
-        case 'rmsprop':
-          for (let i = 0; i < n; i++) {
-            v[i] = c.rho * v[i]! + (1 - c.rho) * g[i]! * g[i]!;
-            m[i] = c.momentum * m[i]! + (lr * g[i]!) / Math.sqrt(v[i]! + c.epsilon);
-            w[i]! -= m[i]!;
-          }
-          break;
-      }
-    }
-    if (c.kind === 'adam') {
-      this.accBeta1 *= c.beta1;
-      this.accBeta2 *= c.beta2;
+      updateParameter(this.config, w, grads[p]!, this.slotsA[p]!, this.slotsB[p]!, w, c1, c2);
     }
   }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
-import { errorMessage } from './errors';
+import { errorText, message, MessageError, type Message } from './message';
 
 /** A file as the browser gives it (and Node 20's `File` from `node:buffer`). */
 export interface ModelFile {
@@ -30,25 +30,34 @@ function denseLayers(model: tf.LayersModel): DenseShape[] {
  * Null if a loaded model has the architecture `expected` describes (input shape, the Dense
  * layers' units and activations, the output), else a message that says what differs.
  */
-export function checkLoadedModel(model: tf.LayersModel, expected: ModelConfig): string | null {
+export function checkLoadedModel(model: tf.LayersModel, expected: ModelConfig): Message | null {
   const input = (model.inputs[0]?.shape ?? []).slice(1).map((d) => d ?? '?');
   if (list(input) !== list(expected.inputShape)) {
-    return `the file's model takes inputs of shape ${list(input)}, this model takes ${list(expected.inputShape)}`;
+    return message('modelFiles.inputShape', {
+      file: list(input),
+      model: list(expected.inputShape),
+    });
   }
   const dense = denseLayers(model);
-  if (dense.length === 0) return `the file's model has no Dense layers`;
+  if (dense.length === 0) return message('modelFiles.noDense');
   const hidden = dense.slice(0, -1);
   const output = dense[dense.length - 1]!;
   const units = (layers: readonly DenseShape[]) => list(layers.map((l) => l.units));
   if (units(hidden) !== units(expected.hidden)) {
-    return `the file's model has hidden layers ${units(hidden)}, this model has ${units(expected.hidden)}`;
+    return message('modelFiles.hidden', { file: units(hidden), model: units(expected.hidden) });
   }
   const activations = (layers: readonly DenseShape[]) => list(layers.map((l) => l.activation));
   if (activations(hidden) !== activations(expected.hidden)) {
-    return `the file's model has hidden activations ${activations(hidden)}, this model has ${activations(expected.hidden)}`;
+    return message('modelFiles.activations', {
+      file: activations(hidden),
+      model: activations(expected.hidden),
+    });
   }
   if (output.units !== expected.output.units || output.activation !== expected.output.activation) {
-    return `the file's model has an output of ${output.units} ${output.activation}, this model has ${expected.output.units} ${expected.output.activation}`;
+    return message('modelFiles.output', {
+      file: `${output.units} ${output.activation}`,
+      model: `${expected.output.units} ${expected.output.activation}`,
+    });
   }
   return null;
 }
@@ -82,11 +91,14 @@ const basename = (path: string) => path.split('/').pop() ?? path;
 export async function loadModelFiles(files: readonly ModelFile[]): Promise<tf.LayersModel> {
   const jsons = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   const others = files.filter((f) => !jsons.includes(f));
+  const names = (list: readonly ModelFile[]) => list.map((f) => f.name).join(', ');
   if (jsons.length !== 1) {
-    throw new Error(
+    throw new MessageError(
       jsons.length === 0
-        ? `no model file (.json) among ${files.length ? files.map((f) => f.name).join(', ') : 'the chosen files'}: choose the .json and the .weights.bin file together`
-        : `more than one .json file (${jsons.map((f) => f.name).join(', ')}): choose one model's .json and .weights.bin`,
+        ? message('modelFiles.noJson', {
+            files: files.length ? names(files) : message('modelFiles.chosenFiles'),
+          })
+        : message('modelFiles.manyJson', { files: names(jsons) }),
     );
   }
   const jsonFile = jsons[0]!;
@@ -94,7 +106,7 @@ export async function loadModelFiles(files: readonly ModelFile[]): Promise<tf.La
   try {
     parsed = JSON.parse(await jsonFile.text());
   } catch {
-    throw new Error(`${jsonFile.name} is not a model file: it is not valid JSON`);
+    throw new MessageError(message('modelFiles.notJson', { file: jsonFile.name }));
   }
   const artifacts = parsed as Partial<tf.io.ModelJSON> | null;
   if (
@@ -103,16 +115,17 @@ export async function loadModelFiles(files: readonly ModelFile[]): Promise<tf.La
     !artifacts.modelTopology ||
     !Array.isArray(artifacts.weightsManifest)
   ) {
-    throw new Error(
-      `${jsonFile.name} is not a TensorFlow.js model file: it has no modelTopology or weightsManifest`,
-    );
+    throw new MessageError(message('modelFiles.notModel', { file: jsonFile.name }));
   }
   const groups = artifacts.weightsManifest;
   const specs = groups.flatMap((g) => g.weights);
   const paths = groups.flatMap((g) => g.paths);
   if (others.length === 0) {
-    throw new Error(
-      `the weights file is missing: choose ${jsonFile.name} together with ${paths.map(basename).join(', ') || 'its .weights.bin file'}`,
+    throw new MessageError(
+      message('modelFiles.weightsMissing', {
+        file: jsonFile.name,
+        weights: paths.map(basename).join(', ') || message('modelFiles.itsWeights'),
+      }),
     );
   }
   // Match each weights path by name; a single weights file may have been renamed.
@@ -123,15 +136,17 @@ export async function loadModelFiles(files: readonly ModelFile[]): Promise<tf.La
   );
   const missing = paths.filter((_, i) => !weightFiles[i]);
   if (missing.length) {
-    throw new Error(`the weights file ${missing.map(basename).join(', ')} is missing`);
+    throw new MessageError(
+      message('modelFiles.weightsNotFound', { files: missing.map(basename).join(', ') }),
+    );
   }
   const buffers = await Promise.all(weightFiles.map((f) => f!.arrayBuffer()));
   const want = specs.reduce((sum, s) => sum + weightBytes(s), 0);
   const got = buffers.reduce((sum, b) => sum + b.byteLength, 0);
   const weightsName = weightFiles.map((f) => f!.name).join(', ');
   if (got !== want) {
-    throw new Error(
-      `${weightsName} has ${got.toLocaleString('en')} bytes, but ${jsonFile.name} describes ${want.toLocaleString('en')}: the file is damaged or belongs to another model`,
+    throw new MessageError(
+      message('modelFiles.wrongSize', { weights: weightsName, got, file: jsonFile.name, want }),
     );
   }
   const weightData = new Uint8Array(got);
@@ -152,7 +167,9 @@ export async function loadModelFiles(files: readonly ModelFile[]): Promise<tf.La
       }),
     );
   } catch (err) {
-    throw new Error(`${jsonFile.name} could not be loaded as a model: ${errorMessage(err)}`);
+    throw new MessageError(
+      message('modelFiles.notLoadable', { file: jsonFile.name, error: errorText(err) }),
+    );
   }
 }
 

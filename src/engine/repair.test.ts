@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { denseConfig } from '../test/helpers';
 import { ENGINE_LIMITS, modelConfigSchema, type ConfigLimits, type ModelConfig } from './config';
+import { inEnglish } from '../test/english';
 import { repairConfig } from './repair';
 
 const schema = modelConfigSchema();
@@ -100,8 +101,8 @@ describe('repairConfig: numbers out of range are clamped, with a notice naming t
       const { value, notices } = repair({ ...defaults, ...patch });
       expect(pick(value)).toEqual(want);
       expect(notices.map((n) => n.field)).toEqual([field]);
-      expect(notices[0]!.message).toMatch(/minimum|maximum/);
-      expect(notices[0]!.message).toContain(String(want instanceof Object ? '' : want));
+      expect(inEnglish(notices[0]!.message)).toMatch(/minimum|maximum/);
+      expect(inEnglish(notices[0]!.message)).toContain(String(want instanceof Object ? '' : want));
     });
   }
 
@@ -110,7 +111,7 @@ describe('repairConfig: numbers out of range are clamped, with a notice naming t
     expect(value.epochs).toBe(100_000);
     expect(notices.length).toBeGreaterThan(0);
     expect(new Set(notices.map((n) => n.field))).toEqual(new Set(['epochs']));
-    expect(notices.at(-1)!.message).toContain('100000');
+    expect(inEnglish(notices.at(-1)!.message)).toContain('100000');
   });
 
   test("a lab's narrower limits apply (gates: at most 16 units, 5000 epochs)", () => {
@@ -135,7 +136,7 @@ describe('repairConfig: fractions where a whole number is needed are rounded', (
     });
     expect([value.epochs, value.hidden[0]!.units, value.batchSize]).toEqual([11, 3, 3]);
     expect(notices.map((n) => n.field).sort()).toEqual(['batchSize', 'epochs', 'hidden[0].units']);
-    for (const n of notices) expect(n.message).toMatch(/whole number/);
+    for (const n of notices) expect(inEnglish(n.message)).toMatch(/whole number/);
   });
 
   test('a fraction out of range ends at the bound', () => {
@@ -221,7 +222,7 @@ describe('repairConfig: structure', () => {
     const { value, notices } = repair({ ...defaults, hidden });
     expect(value.hidden).toEqual(hidden.slice(0, 8));
     expect(notices.map((n) => n.field)).toEqual(['hidden']);
-    expect(notices[0]!.message).toMatch(/12.*8/);
+    expect(inEnglish(notices[0]!.message)).toMatch(/12.*8/);
   });
 
   test('too many input dimensions are cut to three', () => {
@@ -338,7 +339,7 @@ describe('repairConfig never throws on garbage, and its result always satisfies 
       expect(schema.safeParse(result!.value).success).toBe(true);
       for (const n of result!.notices) {
         expect(typeof n.field).toBe('string');
-        expect(n.message.length).toBeGreaterThan(0);
+        expect(inEnglish(n.message).length).toBeGreaterThan(0);
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty('polluted');
@@ -426,17 +427,27 @@ describe('repairConfig: notices say what was given, once per field', () => {
     expect(notices).toEqual([
       {
         field: 'epochs',
-        message: `1e+300 is above the maximum ${ENGINE_LIMITS.epochs[1]}; using ${ENGINE_LIMITS.epochs[1]}`,
+        message: {
+          key: 'repair.aboveMax',
+          values: { was: '1e+300', max: ENGINE_LIMITS.epochs[1] },
+        },
       },
     ]);
+    expect(inEnglish(notices[0]!.message)).toBe(
+      `1e+300 is above the maximum ${ENGINE_LIMITS.epochs[1]}; using ${ENGINE_LIMITS.epochs[1]}`,
+    );
   });
 
   test('Infinity and BigInt are shown as themselves, not as null or a crash', () => {
     const { value, notices } = repair({ ...defaults, epochs: Infinity, seed: 10n });
     expect(value.epochs).toBe(defaults.epochs);
     expect(value.seed).toBe(defaults.seed);
-    expect(notices.find((n) => n.field === 'epochs')!.message).toMatch(/^Infinity is not valid/);
-    expect(notices.find((n) => n.field === 'seed')!.message).toMatch(/^10n is not valid/);
+    expect(inEnglish(notices.find((n) => n.field === 'epochs')!.message)).toMatch(
+      /^Infinity is not valid/,
+    );
+    expect(inEnglish(notices.find((n) => n.field === 'seed')!.message)).toMatch(
+      /^10n is not valid/,
+    );
   });
 
   test('functions, symbols and throwing getters are dropped, never thrown', () => {

@@ -1,9 +1,12 @@
 import type * as z from 'zod';
+import { message, type Message, type MessageValue } from './message';
 
 /** A message for the person who gave the value: which field, what was wrong, what is used now. */
 export interface Notice {
   field: string;
-  message: string;
+  /** The hidden layer (1-based) the field is about, for fields of one layer in a list. */
+  layer?: number;
+  message: Message;
 }
 
 type Path = readonly PropertyKey[];
@@ -25,10 +28,11 @@ function setAt(root: unknown, path: Path, value: unknown): void {
   }
 }
 
-function show(value: unknown): string {
+function show(value: unknown): MessageValue {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'not a number' : String(value);
+  if (value === undefined) return message('repair.nothing');
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? message('repair.notANumber') : String(value);
   if (typeof value === 'bigint') return `${value}n`;
   try {
     const text = JSON.stringify(value);
@@ -109,18 +113,16 @@ export function repairConfig<T>(
   if (work === null || typeof work !== 'object' || Array.isArray(work)) {
     return {
       value: structuredClone(defaults),
-      notices: [
-        { field: '(config)', message: `expected an object, got ${show(raw)}; using the defaults` },
-      ],
+      notices: [{ field: '(config)', message: message('repair.notAnObject', { was: show(raw) }) }],
     };
   }
   // One notice per field, naming the value as it was given even after several repairs.
   const given = new Map<string, unknown>();
   const notices = new Map<string, Notice>();
-  const note = (path: Path, was: unknown, message: (was: string) => string) => {
+  const note = (path: Path, was: unknown, say: (was: MessageValue) => Message) => {
     const field = fieldName(path);
     if (!given.has(field)) given.set(field, was);
-    notices.set(field, { field, message: message(show(given.get(field))) });
+    notices.set(field, { field, message: say(show(given.get(field))) });
   };
   const finish = (value: T) => ({ value, notices: [...notices.values()] });
 
@@ -134,43 +136,39 @@ export function repairConfig<T>(
       if (issue.code === 'too_small' && finite) {
         const min = Number(issue.minimum);
         setAt(work, path, min);
-        note(path, current, (was) => `${was} is below the minimum ${min}; using ${min}`);
+        note(path, current, (was) => message('repair.belowMin', { was, min }));
       } else if (issue.code === 'too_big' && finite) {
         const max = Number(issue.maximum);
         setAt(work, path, max);
-        note(path, current, (was) => `${was} is above the maximum ${max}; using ${max}`);
+        note(path, current, (was) => message('repair.aboveMax', { was, max }));
       } else if (issue.code === 'too_big' && Array.isArray(current)) {
         const max = Number(issue.maximum);
         setAt(work, path, current.slice(0, max));
-        note(
-          path,
-          current,
-          () => `has ${current.length} entries, at most ${max} allowed; keeping the first ${max}`,
+        note(path, current, () =>
+          message('repair.tooManyEntries', { length: current.length, max }),
         );
       } else if (finite && !Number.isInteger(current) && issue.code === 'invalid_type') {
         const rounded = Math.round(current);
         setAt(work, path, rounded);
-        note(path, current, (was) => `${was} is not a whole number; using ${rounded}`);
+        note(path, current, (was) => message('repair.notWhole', { was, rounded }));
       } else {
         const fallback = fallbackFor(defaults, path, options);
         if (!fallback) {
-          note(path, current, () => `${issue.message}; using the defaults`);
+          // zod's own words say what was wrong (in English, as tfjs's errors).
+          note(path, current, () =>
+            message('repair.invalidUsingDefaults', { reason: issue.message }),
+          );
           return finish(structuredClone(defaults));
         }
         const value = structuredClone(fallback.value);
         const was = getAt(work, fallback.at);
         setAt(work, fallback.at, value);
-        note(
-          fallback.at,
-          was,
-          (text) => `${text} is not valid (${issue.message}); using ${show(value)}`,
+        note(fallback.at, was, (text) =>
+          message('repair.invalid', { was: text, reason: issue.message, value: show(value) }),
         );
       }
     }
   }
-  notices.set('(config)', {
-    field: '(config)',
-    message: 'could not be repaired; using the defaults',
-  });
+  notices.set('(config)', { field: '(config)', message: message('repair.unrepairable') });
   return finish(structuredClone(defaults));
 }

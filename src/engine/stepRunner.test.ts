@@ -1,35 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  denseConfig,
-  expectAllClose,
-  readWeights,
-  testNumbers,
-  setCpuBackend,
-} from '../test/helpers';
-import type { ModelConfig, OptimizerConfig } from './config';
+import { denseConfig, expectAllClose, readWeights, setCpuBackend } from '../test/helpers';
+import { classData, OPTIMIZERS, regressionData, weightTolerance } from '../test/denseCases';
+import type { ModelConfig } from './config';
 import { buildModel } from './model';
 import { createStepRunner, fusedSupported, type TrainData } from './stepRunner';
 import { Trainer, type BatchEnd } from './trainer';
 
 beforeAll(setCpuBackend);
-
-/** 10 examples, batch 4: batches of 4, 4 and a last partial batch of 2 in every epoch. */
-function regressionData(): TrainData {
-  const x = testNumbers(10 * 3, 7, -1, 1);
-  const y = new Float32Array(10 * 2);
-  for (let i = 0; i < 10; i++) {
-    y[2 * i] = x[3 * i]! - 0.5 * x[3 * i + 1]!;
-    y[2 * i + 1] = x[3 * i + 2]! * x[3 * i]!;
-  }
-  return { x, y, count: 10, xShape: [3], yShape: [2] };
-}
-
-function classData(): TrainData {
-  const x = testNumbers(10 * 12, 9, -1, 1);
-  const y = Float32Array.from({ length: 10 }, (_, i) => i % 3);
-  return { x, y, count: 10, xShape: [4, 3], yShape: [1] };
-}
 
 async function train(config: ModelConfig, data: TrainData, path: 'auto' | 'tfjs') {
   const built = buildModel(config);
@@ -53,24 +31,6 @@ async function train(config: ModelConfig, data: TrainData, path: 'auto' | 'tfjs'
     built.dispose();
   }
 }
-
-/**
- * The absolute tolerance on weights after `steps` updates. tfjs keeps Adam's β₂ᵗ in a float32
- * variable, so its bias correction 1 − β₂ᵗ carries a relative error of ~1e-5 (β₂ = 0.999 is
- * 0.99900001287 in float32: 1 − β₂ is off by 1.3e-5), and each Adam step of size ≈ lr is off by
- * up to ~1e-5·lr; the fused path computes it in float64. Other optimizers get the plain 1e-7.
- */
-function weightTolerance(optimizer: OptimizerConfig, steps: number): number {
-  return optimizer.kind === 'adam' ? 1e-7 + 1e-5 * optimizer.learningRate * steps : 1e-7;
-}
-
-const OPTIMIZERS: OptimizerConfig[] = [
-  { kind: 'sgd', learningRate: 0.2 },
-  // Hyper-parameters away from their defaults, so a swapped or ignored one shows.
-  { kind: 'momentum', learningRate: 0.05, momentum: 0.7 },
-  { kind: 'adam', learningRate: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6 },
-  { kind: 'rmsprop', learningRate: 0.01, rho: 0.8, momentum: 0.3, epsilon: 1e-6 },
-];
 
 describe('the fused runner trains exactly like the stock tfjs optimizer', () => {
   for (const optimizer of OPTIMIZERS) {

@@ -178,6 +178,7 @@ export class Trainer extends Emitter<TrainerEvents> {
     const valByEpoch = new Map<number, Evaluation>();
 
     const flush = async () => {
+      this.runner.sync?.();
       if (pending.length === 0) return;
       const groups = pending.splice(0, pending.length);
       const tensors = groups.flatMap((g) => (g.result instanceof Float32Array ? [] : [g.result]));
@@ -245,6 +246,7 @@ export class Trainer extends Emitter<TrainerEvents> {
     ): TrainOutcome => {
       pending.forEach((g) => g.result instanceof Float32Array || g.result.dispose());
       pending.length = 0;
+      this.runner.dispose?.();
       const outcome: TrainOutcome = {
         status,
         step: divergence.at?.step ?? step,
@@ -333,6 +335,7 @@ export class Trainer extends Emitter<TrainerEvents> {
         const last = batches[batches.length - 1]!;
         if (last.lastOfEpoch && validation) {
           // Evaluated in chunks that yield to the page; counted in the run's time, as in Keras.
+          this.runner.sync?.();
           valByEpoch.set(last.epoch, await evaluateModel(this.model, validation, this.settings));
         }
         if (now() - stretchStart >= this.budgetMs) {

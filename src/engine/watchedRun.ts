@@ -1,13 +1,13 @@
 import type { BackendController } from './backendController';
 import { watchWebGLContext, type BackendName } from './backends';
-import { errorMessage } from './errors';
+import { errorText, message, type Text } from './message';
 import type { Trainer, TrainOutcome } from './trainer';
 
 export interface WatchedOutcome {
   /** Null when the run was abandoned because the WebGL context was lost. */
   outcomes: TrainOutcome[] | null;
   /** Why the backend broke (a lost context, a failed step), or null if it did not. */
-  brokenBy: string | null;
+  brokenBy: Text | null;
 }
 
 /**
@@ -25,9 +25,12 @@ export async function runWatched(trainers: readonly Trainer[]): Promise<WatchedO
   });
   try {
     const outcomes = await Promise.race([Promise.all(trainers.map((t) => t.run())), lost]);
-    if (contextLost) return { outcomes, brokenBy: 'the WebGL context was lost' };
+    if (contextLost) return { outcomes, brokenBy: message('backend.contextLost') };
     const failed = outcomes?.find((o) => o.status === 'failed');
-    return { outcomes, brokenBy: failed ? (failed.error ?? 'a training step failed') : null };
+    return {
+      outcomes,
+      brokenBy: failed ? (failed.error ?? message('backend.stepFailed')) : null,
+    };
   } finally {
     unwatch();
   }
@@ -40,12 +43,12 @@ export async function runWatched(trainers: readonly Trainer[]): Promise<WatchedO
 export async function fallBackFrom(
   controller: BackendController,
   broken: BackendName,
-  why: string,
-): Promise<string | null> {
+  why: Text,
+): Promise<Text | null> {
   try {
     await controller.fallback(broken, why);
     return null;
   } catch (err) {
-    return errorMessage(err);
+    return errorText(err);
   }
 }

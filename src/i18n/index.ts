@@ -1,8 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setMessageRenderer } from '../engine/message';
 import { en } from './en';
 import { ko } from './ko';
-import { LANGUAGE_STORAGE_KEY, LANGUAGES, pickLanguage, type Language } from './languages';
+import {
+  isLanguage,
+  LANGUAGE_STORAGE_KEY,
+  LANGUAGES,
+  pickLanguage,
+  type Language,
+} from './languages';
+import { say } from './say';
 
 function rememberedLanguage(): string | null {
   try {
@@ -12,13 +20,23 @@ function rememberedLanguage(): string | null {
   }
 }
 
+function remember(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // not remembered, still switched
+  }
+}
+
 /** A `?lang=ko` link (a teacher's) wins over the remembered choice, and is remembered. */
 function linkedLanguage(): string | null {
   return new URLSearchParams(location.search).get('lang');
 }
 
 export function startI18n(): typeof i18next {
-  const lng = pickLanguage(linkedLanguage() ?? rememberedLanguage(), navigator.languages ?? []);
+  const linked = linkedLanguage();
+  if (isLanguage(linked)) remember(linked);
+  const lng = pickLanguage(linked ?? rememberedLanguage(), navigator.languages ?? []);
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
@@ -28,6 +46,7 @@ export function startI18n(): typeof i18next {
     initAsync: false,
   });
   document.documentElement.lang = lng;
+  setMessageRenderer((text) => say(i18next.t, text));
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
@@ -35,10 +54,17 @@ export function startI18n(): typeof i18next {
 }
 
 export function setLanguage(language: Language): void {
-  try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // not remembered, still switched
+  remember(language);
+  // A `?lang=` in the address would undo the choice on the next reload: the choice replaces it.
+  const params = new URLSearchParams(location.search);
+  if (params.has('lang')) {
+    params.delete('lang');
+    const query = params.toString();
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}${query ? `?${query}` : ''}${location.hash}`,
+    );
   }
   void i18next.changeLanguage(language);
 }

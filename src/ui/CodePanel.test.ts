@@ -1,15 +1,21 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { englishI18n } from '../test/english';
 import { CodePanel, copyText, downloadText } from './CodePanel';
 
 describe('CodePanel', () => {
   const html = renderToStaticMarkup(
-    createElement(CodePanel, {
-      python: 'print("a < b")',
-      javascript: 'console.log(1);',
-      fileBase: 'xor_classifier',
-    }),
+    createElement(
+      I18nextProvider,
+      { i18n: englishI18n },
+      createElement(CodePanel, {
+        python: 'print("a < b")',
+        javascript: 'console.log(1);',
+        fileBase: 'xor_classifier',
+      }),
+    ),
   );
 
   test('has two tabs, the Python one selected, controlling one panel', () => {

@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { message, type Message } from '../engine/message';
+import { useSay } from '../i18n/hooks';
 
 interface Tab {
   key: 'python' | 'javascript';
@@ -87,7 +90,9 @@ interface Props {
 export function CodePanel({ python, javascript, fileBase }: Props) {
   const id = useId();
   const [selected, setSelected] = useState(0);
-  const [status, setStatus] = useState<{ text: string; lasting: boolean } | null>(null);
+  const { t } = useTranslation();
+  const say = useSay();
+  const [status, setStatus] = useState<{ text: Message; lasting: boolean } | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const codeRef = useRef<HTMLElement>(null);
   const tab = TABS[selected]!;
@@ -122,27 +127,29 @@ export function CodePanel({ python, javascript, fileBase }: Props) {
 
   const copy = async () => {
     if ((await copyText(code)) === 'copied') {
-      setStatus({ text: 'Copied', lasting: false });
+      setStatus({ text: message('ui.code.copied'), lasting: false });
       return;
     }
     // Select the code so that Ctrl+C (⌘C) copies it.
     if (codeRef.current) globalThis.getSelection?.()?.selectAllChildren(codeRef.current);
-    setStatus({
-      text: 'The browser did not allow copying. The code is selected: press Ctrl+C (⌘C on a Mac).',
-      lasting: true,
-    });
+    setStatus({ text: message('ui.code.refused'), lasting: true });
   };
 
   const download = () => {
     downloadText(code, fileName, tab.mime);
-    setStatus({ text: `Downloaded ${fileName}`, lasting: false });
+    setStatus({ text: message('ui.code.downloaded', { file: fileName }), lasting: false });
   };
 
   return (
     // contain: inline-size keeps long code lines from widening the page: the code scrolls instead.
     <div className="code-panel" style={PANEL_STYLE}>
       <div className="row wrap spread">
-        <div role="tablist" aria-label="Language" className="segmented" onKeyDown={onTabKey}>
+        <div
+          role="tablist"
+          aria-label={t('ui.code.language')}
+          className="segmented"
+          onKeyDown={onTabKey}
+        >
           {TABS.map((t, i) => (
             <button
               key={t.key}
@@ -163,11 +170,19 @@ export function CodePanel({ python, javascript, fileBase }: Props) {
           ))}
         </div>
         <div className="row" style={{ gap: '0.5rem' }}>
-          <button type="button" aria-label={`Copy the ${tab.language} code`} onClick={copy}>
-            Copy
+          <button
+            type="button"
+            aria-label={t('ui.code.copyLabel', { language: tab.language })}
+            onClick={copy}
+          >
+            {t('ui.code.copy')}
           </button>
-          <button type="button" aria-label={`Download ${fileName}`} onClick={download}>
-            Download {fileName}
+          <button
+            type="button"
+            aria-label={t('ui.code.download', { file: fileName })}
+            onClick={download}
+          >
+            {t('ui.code.download', { file: fileName })}
           </button>
         </div>
       </div>
@@ -177,7 +192,7 @@ export function CodePanel({ python, javascript, fileBase }: Props) {
         aria-live="polite"
         style={{ margin: 0, minHeight: '1.2em' }}
       >
-        {status?.text ?? ''}
+        {status ? say(status.text) : ''}
       </p>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab.key}`}>
         <pre className="printout" tabIndex={0} style={{ maxHeight: '32rem', overflow: 'auto' }}>

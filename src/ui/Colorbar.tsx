@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { colormap as lutOf, LUT_SIZE, type ColormapName, type ValueRange } from './colormaps';
 
 /**
@@ -63,6 +64,7 @@ export function Colorbar({
   label,
   className,
 }: ColorbarProps) {
+  const { t } = useTranslation();
   const strip = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = strip.current?.getContext('2d');
@@ -87,7 +89,11 @@ export function Colorbar({
         .join(' ')}
       style={height === undefined ? undefined : { height }}
       role="img"
-      aria-label={`colour scale from ${say(min)} to ${say(max)}${label ? `: ${label}` : ''}`}
+      aria-label={
+        label
+          ? t('ui.colorbar.labelled', { min: say(min), max: say(max), label })
+          : t('ui.colorbar.label', { min: say(min), max: say(max) })
+      }
     >
       <div className="colorbar-strip" style={{ width: barWidth }}>
         <canvas ref={strip} width={1} height={LUT_SIZE} />

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface ConfusionMatrixProps {
   /** k×k counts, row-major: matrix[t * k + p] = examples of true class t predicted as p. */
@@ -11,7 +12,7 @@ export interface ConfusionMatrixProps {
   onSelectCell?: (trueClass: number, predictedClass: number) => void;
   /** The highlighted cell, if any. */
   selectedCell?: readonly [number, number] | null;
-  /** Axis names and the recall column's header. */
+  /** Axis names and the recall column's header (by default in the page's language). */
   trueAxisLabel?: string;
   predictedAxisLabel?: string;
   accuracyLabel?: string;
@@ -34,19 +35,20 @@ export function ConfusionMatrix({
   shortLabels,
   onSelectCell,
   selectedCell = null,
-  trueAxisLabel = 'true class',
-  predictedAxisLabel = 'predicted class',
-  accuracyLabel = 'accuracy',
+  trueAxisLabel,
+  predictedAxisLabel,
+  accuracyLabel,
   caption,
   className,
 }: ConfusionMatrixProps) {
+  const { t } = useTranslation();
   const k = labels.length;
   if (matrix.length !== k * k)
     throw new RangeError(`ConfusionMatrix: ${matrix.length} cells for ${k} labels`);
   const columnLabels = shortLabels ?? labels;
-  const totals = labels.map((_, t) => {
+  const totals = labels.map((_, row) => {
     let sum = 0;
-    for (let p = 0; p < k; p++) sum += matrix[t * k + p]!;
+    for (let p = 0; p < k; p++) sum += matrix[row * k + p]!;
     return sum;
   });
 
@@ -57,8 +59,12 @@ export function ConfusionMatrix({
         <thead>
           <tr>
             <th scope="col" className="confusion-corner">
-              <span className="confusion-axis">{trueAxisLabel} ↓</span>
-              <span className="confusion-axis">{predictedAxisLabel} →</span>
+              <span className="confusion-axis">
+                {trueAxisLabel ?? t('ui.confusion.trueClass')} ↓
+              </span>
+              <span className="confusion-axis">
+                {predictedAxisLabel ?? t('ui.confusion.predictedClass')} →
+              </span>
             </th>
             {columnLabels.map((name, p) => (
               <th key={p} scope="col" className="confusion-col" title={labels[p]}>
@@ -66,21 +72,21 @@ export function ConfusionMatrix({
               </th>
             ))}
             <th scope="col" className="confusion-col confusion-acc-head">
-              <span>{accuracyLabel}</span>
+              <span>{accuracyLabel ?? t('ui.confusion.accuracy')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {labels.map((name, t) => (
-            <tr key={t}>
+          {labels.map((name, row) => (
+            <tr key={row}>
               <th scope="row" className="confusion-row">
                 {name}
               </th>
               {labels.map((_, p) => {
-                const count = matrix[t * k + p]!;
-                const share = totals[t]! > 0 ? count / totals[t]! : 0;
-                const diagonal = t === p;
-                const selected = selectedCell?.[0] === t && selectedCell[1] === p;
+                const count = matrix[row * k + p]!;
+                const share = totals[row]! > 0 ? count / totals[row]! : 0;
+                const diagonal = row === p;
+                const selected = selectedCell?.[0] === row && selectedCell[1] === p;
                 const classes = [
                   'confusion-cell',
                   diagonal ? 'diagonal' : 'off',
@@ -94,7 +100,11 @@ export function ConfusionMatrix({
                 const style = {
                   '--share': count === 0 ? 0 : 0.06 + 0.94 * Math.sqrt(share),
                 } as CSSProperties;
-                const description = `${count} ${name} predicted as ${labels[p]}`;
+                const description = t('ui.confusion.cell', {
+                  n: count,
+                  name,
+                  predicted: labels[p],
+                });
                 return (
                   <td key={p} className={classes} style={style} title={description}>
                     {onSelectCell ? (
@@ -102,7 +112,7 @@ export function ConfusionMatrix({
                         type="button"
                         aria-label={description}
                         aria-pressed={selected}
-                        onClick={() => onSelectCell(t, p)}
+                        onClick={() => onSelectCell(row, p)}
                       >
                         {count}
                       </button>
@@ -113,7 +123,7 @@ export function ConfusionMatrix({
                 );
               })}
               <td className="confusion-acc num">
-                {percent(totals[t]! > 0 ? matrix[t * k + t]! / totals[t]! : Number.NaN)}
+                {percent(totals[row]! > 0 ? matrix[row * k + row]! / totals[row]! : Number.NaN)}
               </td>
             </tr>
           ))}

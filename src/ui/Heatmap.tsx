@@ -1,5 +1,6 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface HeatmapPoint {
   x: number;
@@ -21,6 +22,7 @@ const SIZE = 240;
 
 /** Playground-style decision map: orange where the model says 0, blue where it says 1. */
 export function Heatmap({ values, n, domain, points, title }: HeatmapProps) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -61,8 +63,8 @@ export function Heatmap({ values, n, domain, points, title }: HeatmapProps) {
     <figure className="heatmap">
       <canvas ref={canvas} width={SIZE} height={SIZE} role="img" aria-label={title} />
       <figcaption>
-        <span className="swatch zero" /> says 0 <span className="swatch one" /> says 1 · x₁ →, x₂ ↑
-        from {domain[0]} to {domain[1]}
+        <span className="swatch zero" /> {t('ui.heatmap.says0')} <span className="swatch one" />{' '}
+        {t('ui.heatmap.says1')} · {t('ui.heatmap.axes', { min: domain[0], max: domain[1] })}
       </figcaption>
     </figure>
   );

@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   Legend,
@@ -57,6 +58,7 @@ export const LossChart = memo(function LossChart({
   yDomain,
   height = 260,
 }: LossChartProps) {
+  const { t } = useTranslation();
   const series = useDeferredValue(latest);
   const rows = useMemo(() => {
     const length = Math.max(0, ...series.map((s) => s.values.length));
@@ -80,7 +82,7 @@ export const LossChart = memo(function LossChart({
   const ticks = useMemo(() => roundTicks(length), [length]);
 
   return (
-    <div className="chart" role="img" aria-label={`${yLabel} per ${xLabel}`}>
+    <div className="chart" role="img" aria-label={t('ui.chart.label', { x: xLabel, y: yLabel })}>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
@@ -104,9 +106,14 @@ export const LossChart = memo(function LossChart({
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))}
-            labelFormatter={(l) => `${xLabel} ${l}`}
+            labelFormatter={(l) => t('ui.chart.tooltip', { x: xLabel, value: String(l) })}
           />
-          <Legend verticalAlign="top" height={28} />
+          {/* In the series' order: sorted by name, the order would change with the language. */}
+          <Legend
+            verticalAlign="top"
+            height={28}
+            itemSorter={(item) => series.findIndex((s) => s.name === item.value)}
+          />
           {series.map((s) => (
             <Line
               key={s.name}

@@ -1,25 +1,7 @@
-import {
-  defaultOptimizer,
-  type Activation,
-  type ModelConfig,
-  type OptimizerKind,
-} from '../engine/config';
+import { useTranslation } from 'react-i18next';
+import { Hideable } from './hidden';
+import { defaultOptimizer, OPTIMIZERS, type Activation, type ModelConfig } from '../engine/config';
 import { ChoiceSlider, LogSlider, Select, Slider } from './Slider';
-
-const ACTIVATION_LABELS: Record<Activation, string> = {
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  linear: 'linear (none)',
-  softmax: 'softmax',
-};
-
-const OPTIMIZER_LABELS: Record<OptimizerKind, string> = {
-  sgd: 'SGD',
-  momentum: 'SGD with momentum 0.9',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-};
 
 interface FieldsProps {
   config: ModelConfig;
@@ -46,58 +28,65 @@ export function HiddenLayerFields({
   activations,
   newUnits,
 }: HiddenLayerFieldsProps) {
+  const { t } = useTranslation();
   const activation = config.hidden[0]?.activation ?? activations[0]!;
   const setHidden = (hidden: ModelConfig['hidden']) => onChange({ ...config, hidden });
   return (
     <>
-      <Slider
-        label="Hidden layers"
-        value={config.hidden.length}
-        min={0}
-        max={maxLayers}
-        disabled={disabled}
-        format={(v) => (v === 0 ? '0 (single-layer perceptron)' : String(v))}
-        onChange={(count) =>
-          setHidden(
-            Array.from(
-              { length: count },
-              (_, i) => config.hidden[i] ?? { units: newUnits, activation },
-            ),
-          )
-        }
-      />
-      {config.hidden.map((layer, i) => {
-        const label = `Units in hidden layer ${i + 1}`;
-        const set = (u: number) =>
-          setHidden(config.hidden.map((h, k) => (k === i ? { ...h, units: u } : h)));
-        return 'choices' in units ? (
-          <ChoiceSlider
-            key={i}
-            label={label}
-            value={layer.units}
-            choices={units.choices}
-            disabled={disabled}
-            onChange={set}
-          />
-        ) : (
-          <Slider
-            key={i}
-            label={label}
-            value={layer.units}
-            min={units.min}
-            max={units.max}
-            disabled={disabled}
-            onChange={set}
-          />
-        );
-      })}
-      <Select
-        label="Hidden activation"
-        value={activation}
-        disabled={disabled || config.hidden.length === 0}
-        options={activations.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }))}
-        onChange={(a: Activation) => setHidden(config.hidden.map((h) => ({ ...h, activation: a })))}
-      />
+      <Hideable name="hidden">
+        <Slider
+          label={t('ui.fields.hiddenLayers')}
+          value={config.hidden.length}
+          min={0}
+          max={maxLayers}
+          disabled={disabled}
+          format={(v) => (v === 0 ? t('ui.fields.noHiddenLayer') : String(v))}
+          onChange={(count) =>
+            setHidden(
+              Array.from(
+                { length: count },
+                (_, i) => config.hidden[i] ?? { units: newUnits, activation },
+              ),
+            )
+          }
+        />
+        {config.hidden.map((layer, i) => {
+          const label = t('ui.fields.units', { layer: i + 1 });
+          const set = (u: number) =>
+            setHidden(config.hidden.map((h, k) => (k === i ? { ...h, units: u } : h)));
+          return 'choices' in units ? (
+            <ChoiceSlider
+              key={i}
+              label={label}
+              value={layer.units}
+              choices={units.choices}
+              disabled={disabled}
+              onChange={set}
+            />
+          ) : (
+            <Slider
+              key={i}
+              label={label}
+              value={layer.units}
+              min={units.min}
+              max={units.max}
+              disabled={disabled}
+              onChange={set}
+            />
+          );
+        })}
+      </Hideable>
+      <Hideable name="activation">
+        <Select
+          label={t('ui.fields.activation')}
+          value={activation}
+          disabled={disabled || config.hidden.length === 0}
+          options={activations.map((a) => ({ value: a, label: t(`ui.fields.activations.${a}`) }))}
+          onChange={(a: Activation) =>
+            setHidden(config.hidden.map((h) => ({ ...h, activation: a })))
+          }
+        />
+      </Hideable>
     </>
   );
 }
@@ -109,22 +98,20 @@ export function OptimizerFields({
   onChange,
   learningRate,
 }: FieldsProps & { learningRate: { min: number; max: number } }) {
+  const { t } = useTranslation();
   return (
     <>
       <Select
-        label="Optimizer"
+        label={t('ui.fields.optimizer')}
         value={config.optimizer.kind}
         disabled={disabled}
-        options={(Object.keys(OPTIMIZER_LABELS) as OptimizerKind[]).map((k) => ({
-          value: k,
-          label: OPTIMIZER_LABELS[k],
-        }))}
+        options={OPTIMIZERS.map((k) => ({ value: k, label: t(`ui.fields.optimizers.${k}`) }))}
         onChange={(kind) =>
           onChange({ ...config, optimizer: defaultOptimizer(kind, config.optimizer.learningRate) })
         }
       />
       <LogSlider
-        label="Learning rate"
+        label={t('ui.fields.learningRate')}
         value={config.optimizer.learningRate}
         min={learningRate.min}
         max={learningRate.max}

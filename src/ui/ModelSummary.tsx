@@ -1,14 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import type { SummaryRow } from '../engine/model';
+import { useNumber } from '../i18n/hooks';
 
 /** `model.summary()` as Keras prints it. */
 export function ModelSummary({ rows, total }: { rows: SummaryRow[]; total: number }) {
+  const { t } = useTranslation();
+  const number = useNumber();
   return (
-    <table className="summary" aria-label="Model summary">
+    <table className="summary" aria-label={t('ui.summary.label')}>
       <thead>
         <tr>
-          <th>Layer (type)</th>
-          <th>Output shape</th>
-          <th className="num">Param #</th>
+          <th>{t('ui.summary.layer')}</th>
+          <th>{t('ui.summary.outputShape')}</th>
+          <th className="num">{t('ui.summary.params')}</th>
         </tr>
       </thead>
       <tbody>
@@ -16,14 +20,14 @@ export function ModelSummary({ rows, total }: { rows: SummaryRow[]; total: numbe
           <tr key={r.layer}>
             <td>{r.layer}</td>
             <td>{r.outputShape}</td>
-            <td className="num">{r.params.toLocaleString('en')}</td>
+            <td className="num">{number(r.params)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
-          <td colSpan={2}>Total params</td>
-          <td className="num">{total.toLocaleString('en')}</td>
+          <td colSpan={2}>{t('ui.summary.total')}</td>
+          <td className="num">{number(total)}</td>
         </tr>
       </tfoot>
     </table>

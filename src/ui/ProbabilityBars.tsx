@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   Bar,
   BarChart,
@@ -36,7 +37,7 @@ export interface ProbabilityBarsProps {
   trueClass?: number | null;
   /** The predicted class; by default the most probable one (first on ties). */
   predictedClass?: number;
-  /** Text added after the true class's name. */
+  /** Text added after the true class's name (by default "true" in the page's language). */
   trueMarker?: string;
   /** Legend words for the two highlighted bars. */
   predictedLegend?: string;
@@ -68,14 +69,16 @@ export function ProbabilityBars({
   labels,
   trueClass = null,
   predictedClass,
-  trueMarker = 'true',
-  predictedLegend = 'predicted',
-  trueLegend = 'true class',
+  trueMarker: trueMarkerText,
+  predictedLegend,
+  trueLegend,
   colors,
   rowHeight = 24,
   labelWidth = 96,
-  label = 'predicted probability per class',
+  label,
 }: ProbabilityBarsProps) {
+  const { t } = useTranslation();
+  const trueMarker = trueMarkerText ?? t('ui.probabilities.trueMarker');
   const palette = { ...DEFAULT_BAR_COLORS, ...colors };
   let predicted = predictedClass ?? 0;
   if (predictedClass === undefined)
@@ -116,7 +119,7 @@ export function ProbabilityBars({
 
   const height = rows.length * rowHeight + 36;
   return (
-    <div className="prob-bars" role="img" aria-label={label}>
+    <div className="prob-bars" role="img" aria-label={label ?? t('ui.probabilities.label')}>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart
           data={rows}
@@ -156,11 +159,12 @@ export function ProbabilityBars({
       </ResponsiveContainer>
       <p className="prob-bars-legend" aria-hidden="true">
         <span className="swatch" style={{ background: right ? palette.right : palette.wrong }} />{' '}
-        {predictedLegend}
+        {predictedLegend ?? t('ui.probabilities.predicted')}
         {trueClass !== null && !right && (
           <>
             {' '}
-            <span className="swatch" style={{ background: palette.truth }} /> {trueLegend}
+            <span className="swatch" style={{ background: palette.truth }} />{' '}
+            {trueLegend ?? t('ui.probabilities.trueClass')}
           </>
         )}
       </p>

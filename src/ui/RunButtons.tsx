@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 interface Controls {
   pause(): void;
   resume(): void;
@@ -18,6 +20,7 @@ interface Props {
 
 /** Train, then Pause / Resume and Stop while a run is on. */
 export function RunButtons({ phase, trainLabel, trainDisabled, onTrain, run }: Props) {
+  const { t } = useTranslation();
   return (
     <>
       {(phase === 'idle' || phase === 'finished') && (
@@ -27,17 +30,17 @@ export function RunButtons({ phase, trainLabel, trainDisabled, onTrain, run }: P
       )}
       {phase === 'running' && (
         <button type="button" onClick={() => run.pause()}>
-          ❚❚ Pause
+          ❚❚ {t('common.pause')}
         </button>
       )}
       {phase === 'paused' && (
         <button type="button" className="primary" onClick={() => run.resume()}>
-          ▶ Resume
+          ▶ {t('common.resume')}
         </button>
       )}
       {(phase === 'running' || phase === 'paused') && (
         <button type="button" onClick={() => run.stop()}>
-          ■ Stop
+          ■ {t('common.stop')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useMemo, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Colorbar } from './Colorbar';
 import { cssColorAt } from './colormaps';
 import { PixelImage } from './PixelImage';
@@ -23,7 +24,7 @@ export interface WeightImagesProps {
   imageSize?: number;
   /** Text before a unit's number, e.g. "unit " or "#". */
   unitPrefix?: string;
-  /** Words of the legend: negative, zero, positive weight. */
+  /** Words of the legend: negative, zero, positive weight (by default in the page's language). */
   legend?: readonly [string, string, string];
   /** The note shown when units are left out. */
   formatNote?: (shown: number, total: number) => string;
@@ -54,12 +55,15 @@ export function WeightImages({
   maxUnits = 64,
   imageSize = 56,
   unitPrefix = '#',
-  legend = ['negative', '0', 'positive'],
-  formatNote = (shown, total) => `showing ${shown} of ${total} units`,
+  legend: legendWords,
+  formatNote,
   onSelect,
   selected = null,
   className,
 }: WeightImagesProps) {
+  const { t } = useTranslation();
+  const legend = legendWords ?? [t('ui.weights.negative'), '0', t('ui.weights.positive')];
+  const note = formatNote ?? ((shown, total) => t('ui.weights.note', { shown, total }));
   const inputs = rows * cols;
   const units = inputs > 0 ? kernel.length / inputs : 0;
   if (!Number.isInteger(units))
@@ -92,7 +96,7 @@ export function WeightImages({
         {legend[1]}
         <span className="weight-swatch" style={{ background: cssColorAt('redBlue', 1) }} />
         {legend[2]}
-        {shown < units && <span className="weight-images-note">{formatNote(shown, units)}</span>}
+        {shown < units && <span className="weight-images-note">{note(shown, units)}</span>}
       </p>
       <div className="weight-images-body">
         <ul
@@ -101,7 +105,7 @@ export function WeightImages({
         >
           {images.map((img, u) => {
             const range = rangeOf(img);
-            const alt = `weights of unit ${u}, max |w| ${range[1].toPrecision(2)}`;
+            const alt = t('ui.weights.alt', { unit: u, max: range[1].toPrecision(2) });
             return (
               <li key={u} className={selected === u ? 'selected' : undefined}>
                 <PixelImage

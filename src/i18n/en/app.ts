@@ -26,5 +26,10 @@ export const app = {
       blurb:
         'Stochastic, mini-batch and batch gradient descent side by side: the same network, data and initial weights, and what each update costs.',
     },
+    runs: {
+      title: 'Runs',
+      blurb:
+        'Every training run of every lab, kept in this browser: compare them on one chart, rename, recolour, delete, and export them as CSV or JSON.',
+    },
   },
 };

@@ -1,4 +1,32 @@
 import { app } from './app';
+import { backend } from './backend';
+import { classroom } from './classroom';
+import { common } from './common';
+import { data } from './data';
+import { descent } from './descent';
+import { fashion } from './fashion';
+import { gates } from './gates';
+import { guide } from './guide';
+import { modelFiles } from './modelFiles';
+import { repair } from './repair';
+import { tensors } from './tensors';
+import { runs } from './runs';
+import { ui } from './ui';
 
 /** English: the reference language. Every other language has exactly these keys. */
-export const en = { app };
+export const en = {
+  app,
+  classroom,
+  guide,
+  common,
+  backend,
+  ui,
+  gates,
+  tensors,
+  fashion,
+  data,
+  repair,
+  modelFiles,
+  descent,
+  runs,
+};

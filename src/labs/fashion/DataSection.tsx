@@ -1,9 +1,13 @@
 import { useState, type DragEvent } from 'react';
-import { FASHION_CLASSES, FASHION_FILES, type FashionMnist } from '../../data/fashionMnist';
+import { Trans, useTranslation } from 'react-i18next';
+import { FASHION_FILES, type FashionMnist } from '../../data/fashionMnist';
+import type { Text } from '../../engine/message';
+import { useSay } from '../../i18n/hooks';
 import { Colorbar } from '../../ui/Colorbar';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { PixelImage } from '../../ui/PixelImage';
 import { Progress } from '../../ui/Progress';
+import { useClassNames } from './classNames';
 import type { DataState } from './useFashionData';
 
 const PIXELS = 28 * 28;
@@ -21,7 +25,9 @@ export function image(split: FashionMnist['train'], index: number): Uint8Array {
   return split.images.subarray(index * PIXELS, (index + 1) * PIXELS);
 }
 
-function MissingData({ message, onFiles }: { message: string; onFiles: (files: File[]) => void }) {
+function MissingData({ message, onFiles }: { message: Text; onFiles: (files: File[]) => void }) {
+  const { t } = useTranslation();
+  const say = useSay();
   const [over, setOver] = useState(false);
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -40,25 +46,26 @@ function MissingData({ message, onFiles }: { message: string; onFiles: (files: F
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <strong>The Fashion-MNIST files are not on this server.</strong>
-      <p className="small">{message}</p>
+      <strong>{t('fashion.data.missing')}</strong>
+      <p className="small">{say(message)}</p>
       <p>
-        Whoever runs the lab can fetch them with <code>npm run data</code> (on Debian or Ubuntu,{' '}
-        <code>sudo apt-get install dataset-fashion-mnist</code> first, or set{' '}
-        <code>FASHION_MNIST_DIR</code> to a folder that has them). Or give the lab the four files
-        yourself: {Object.values(FASHION_FILES).join(', ')} (gzipped or not).
+        <Trans
+          i18nKey="fashion.data.howTo"
+          values={{ files: Object.values(FASHION_FILES).join(', ') }}
+          components={{ code: <code /> }}
+        />
       </p>
       <label className="file-button">
-        Choose the four files…
+        {t('fashion.data.choose')}
         <input
           type="file"
           multiple
           accept=".gz,application/gzip,application/octet-stream,*"
-          aria-label="Fashion-MNIST files"
+          aria-label={t('fashion.data.filesLabel')}
           onChange={(e) => onFiles([...(e.target.files ?? [])])}
         />
       </label>{' '}
-      <span className="muted small">or drop them here.</span>
+      <span className="muted small">{t('fashion.data.orDrop')}</span>
     </div>
   );
 }
@@ -70,11 +77,14 @@ interface Props {
 
 /** The first half of the lecture's `main.py`: shapes, one image with a colorbar, a 5×5 grid, scaling. */
 export function DataSection({ state, onFiles }: Props) {
+  const { t } = useTranslation();
+  const say = useSay();
+  const classes = useClassNames().names;
   const [index, setIndex] = useState(0);
   if (state.status === 'loading') {
     return (
       <Progress
-        label={`Loading Fashion-MNIST (${state.stage})…`}
+        label={t('fashion.data.loading', { stage: t(`fashion.data.stages.${state.stage}`) })}
         value={state.fraction}
         max={1}
         detail={`${Math.round(state.fraction * 100)}%`}
@@ -85,8 +95,8 @@ export function DataSection({ state, onFiles }: Props) {
   if (state.status === 'error') {
     return (
       <div className="notice error" role="alert" data-testid="data-error">
-        <strong>The Fashion-MNIST files could not be read.</strong> {state.message}
-        <MissingData message="Try the files again:" onFiles={onFiles} />
+        <strong>{t('fashion.data.unreadable')}</strong> {say(state.message)}
+        <MissingData message={t('fashion.data.tryAgain')} onFiles={onFiles} />
       </div>
     );
   }
@@ -103,13 +113,16 @@ export function DataSection({ state, onFiles }: Props) {
         {`Test labels ${numpyArray(test.labels)}`}
       </pre>
       <p className="muted small">
-        Loaded from {state.source} in {state.seconds.toFixed(2)} s.
+        {t('fashion.data.loadedFrom', {
+          source: t(`fashion.data.sources.${state.source}`),
+          seconds: state.seconds.toFixed(2),
+        })}
       </p>
       <div className="data-views">
         <figure className="one-image">
           <figcaption>
             <code>plt.imshow(train_images[{shown}]); plt.colorbar()</code> —{' '}
-            <strong>{FASHION_CLASSES[train.labels[shown]!]}</strong>
+            <strong>{classes[train.labels[shown]!]}</strong>
           </figcaption>
           <div className="image-with-bar">
             <PixelImage
@@ -119,7 +132,10 @@ export function DataSection({ state, onFiles }: Props) {
               range={[0, 255]}
               colormap="viridis"
               size={252}
-              alt={`Training image ${shown}: ${FASHION_CLASSES[train.labels[shown]!]}`}
+              alt={t('fashion.data.imageAlt', {
+                index: shown,
+                name: classes[train.labels[shown]!],
+              })}
             />
             <Colorbar colormap="viridis" range={[0, 255]} height={252} />
           </div>
@@ -128,12 +144,12 @@ export function DataSection({ state, onFiles }: Props) {
               type="button"
               onClick={() => setIndex(shown - 1)}
               disabled={shown === 0}
-              aria-label="Previous image"
+              aria-label={t('fashion.data.previous')}
             >
               ◀
             </button>
             <label>
-              image{' '}
+              {t('fashion.data.image')}{' '}
               <input
                 type="number"
                 min={0}
@@ -141,13 +157,13 @@ export function DataSection({ state, onFiles }: Props) {
                 value={shown}
                 onChange={(e) => setIndex(Math.round(Number(e.target.value)) || 0)}
               />{' '}
-              of {train.count.toLocaleString('en')}
+              {t('fashion.data.imageOf', { total: train.count })}
             </label>
             <button
               type="button"
               onClick={() => setIndex(shown + 1)}
               disabled={shown === train.count - 1}
-              aria-label="Next image"
+              aria-label={t('fashion.data.next')}
             >
               ▶
             </button>
@@ -155,13 +171,13 @@ export function DataSection({ state, onFiles }: Props) {
         </figure>
         <figure className="grid-25">
           <figcaption>
-            The first 25 training images, <code>cmap=plt.cm.binary</code>, with their class names
+            <Trans i18nKey="fashion.data.gridCaption" components={{ code: <code /> }} />
           </figcaption>
           <ImageGrid
-            label="The first 25 training images"
+            label={t('fashion.data.gridLabel')}
             items={Array.from({ length: 25 }, (_, i) => ({
               pixels: image(train, i),
-              caption: FASHION_CLASSES[train.labels[i]!]!,
+              caption: classes[train.labels[i]!]!,
             }))}
             range={[0, 255]}
             colormap="binary"
@@ -173,28 +189,25 @@ export function DataSection({ state, onFiles }: Props) {
       </div>
       <div className="scaling">
         <h3>
-          Scaling: <code>train_images = train_images / 255.0</code>
+          {t('fashion.data.scaling')} <code>train_images = train_images / 255.0</code>
         </h3>
-        <table className="summary" aria-label="Pixel values before and after scaling">
+        <table className="summary" aria-label={t('fashion.data.scalingLabel')}>
           <tbody>
             <tr>
-              <th>before (uint8, 0 to 255)</th>
+              <th>{t('fashion.data.before')}</th>
               <td>
                 <code>{`[… ${Array.from(row).join(' ')} …]`}</code>
               </td>
             </tr>
             <tr>
-              <th>after (float32, 0.0 to 1.0)</th>
+              <th>{t('fashion.data.after')}</th>
               <td>
                 <code>{`[… ${Array.from(row, (v) => (v / 255).toFixed(2)).join(' ')} …]`}</code>
               </td>
             </tr>
           </tbody>
         </table>
-        <p className="muted small">
-          Eight pixels from the middle row of image {shown}. The network sees the scaled values; the
-          lab divides each batch by 255 as it is made.
-        </p>
+        <p className="muted small">{t('fashion.data.scalingNote', { index: shown })}</p>
       </div>
     </div>
   );

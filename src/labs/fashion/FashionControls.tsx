@@ -1,4 +1,7 @@
+import { Hideable } from '../../ui/hidden';
+import { useTranslation } from 'react-i18next';
 import type { ModelConfig } from '../../engine/config';
+import { useNumber } from '../../i18n/hooks';
 import { HiddenLayerFields, NumberField, OptimizerFields } from '../../ui/ModelFields';
 import { ChoiceSlider, Slider } from '../../ui/Slider';
 import { FASHION_LIMITS, FULL_TRAIN_COUNT, splitCounts, type FashionSettings } from './settings';
@@ -16,6 +19,8 @@ interface Props {
 
 /** `ImageClassifier.configure_model` and `fit`, as controls; changes apply to the next run. */
 export function FashionControls({ settings, disabled, onChange }: Props) {
+  const { t } = useTranslation();
+  const number = useNumber();
   const model = settings.model;
   const setModel = (config: ModelConfig) => onChange({ ...settings, model: config });
   const fields = { config: model, disabled, onChange: setModel };
@@ -29,57 +34,73 @@ export function FashionControls({ settings, disabled, onChange }: Props) {
         activations={FASHION_LIMITS.activations}
         newUnits={128}
       />
-      <OptimizerFields {...fields} learningRate={{ min: 0.00001, max: 1 }} />
-      <ChoiceSlider
-        label="Batch size"
-        value={model.batchSize}
-        choices={BATCH_CHOICES}
-        disabled={disabled}
-        format={(b) =>
-          b >= counts.train
-            ? `${b.toLocaleString('en')} (all: batch gradient descent)`
-            : b.toLocaleString('en')
-        }
-        onChange={(batchSize) => setModel({ ...model, batchSize })}
-      />
-      <Slider
-        label="Epochs"
-        value={model.epochs}
-        min={FASHION_LIMITS.epochs[0]}
-        max={FASHION_LIMITS.epochs[1]}
-        disabled={disabled}
-        onChange={(epochs) => setModel({ ...model, epochs })}
-      />
-      <ChoiceSlider
-        label="Training images used"
-        value={settings.trainCount}
-        choices={IMAGE_CHOICES}
-        disabled={disabled}
-        format={(n) => `${n.toLocaleString('en')} of ${FULL_TRAIN_COUNT.toLocaleString('en')}`}
-        onChange={(trainCount) => onChange({ ...settings, trainCount })}
-      />
-      <Slider
-        label="Held out for validation"
-        value={settings.validationShare}
-        min={0}
-        max={MAX_VALIDATION_SHARE}
-        step={0.05}
-        disabled={disabled}
-        format={(v) =>
-          v === 0
-            ? 'none (as in the lecture)'
-            : `${Math.round(v * 100)}% (${counts.validation.toLocaleString('en')} images; ${counts.train.toLocaleString('en')} train)`
-        }
-        onChange={(share) =>
-          onChange({ ...settings, validationShare: Math.round(share * 100) / 100 })
-        }
-      />
-      <NumberField
-        label="Seed (initial weights, shuffling)"
-        value={model.seed}
-        disabled={disabled}
-        onChange={(seed) => setModel({ ...model, seed })}
-      />
+      <Hideable name="optimizer">
+        <OptimizerFields {...fields} learningRate={{ min: 0.00001, max: 1 }} />
+      </Hideable>
+      <Hideable name="batchSize">
+        <ChoiceSlider
+          label={t('common.batchSize')}
+          value={model.batchSize}
+          choices={BATCH_CHOICES}
+          disabled={disabled}
+          format={(b) =>
+            b >= counts.train ? t('fashion.controls.batchAll', { batch: number(b) }) : number(b)
+          }
+          onChange={(batchSize) => setModel({ ...model, batchSize })}
+        />
+      </Hideable>
+      <Hideable name="epochs">
+        <Slider
+          label={t('common.epochs')}
+          value={model.epochs}
+          min={FASHION_LIMITS.epochs[0]}
+          max={FASHION_LIMITS.epochs[1]}
+          disabled={disabled}
+          onChange={(epochs) => setModel({ ...model, epochs })}
+        />
+      </Hideable>
+      <Hideable name="trainCount">
+        <ChoiceSlider
+          label={t('fashion.controls.trainImages')}
+          value={settings.trainCount}
+          choices={IMAGE_CHOICES}
+          disabled={disabled}
+          format={(n) =>
+            t('fashion.controls.imagesOf', { n: number(n), total: number(FULL_TRAIN_COUNT) })
+          }
+          onChange={(trainCount) => onChange({ ...settings, trainCount })}
+        />
+      </Hideable>
+      <Hideable name="validation">
+        <Slider
+          label={t('fashion.controls.validation')}
+          value={settings.validationShare}
+          min={0}
+          max={MAX_VALIDATION_SHARE}
+          step={0.05}
+          disabled={disabled}
+          format={(v) =>
+            v === 0
+              ? t('fashion.controls.validationNone')
+              : t('fashion.controls.validationShare', {
+                  percent: Math.round(v * 100),
+                  validation: number(counts.validation),
+                  train: number(counts.train),
+                })
+          }
+          onChange={(share) =>
+            onChange({ ...settings, validationShare: Math.round(share * 100) / 100 })
+          }
+        />
+      </Hideable>
+      <Hideable name="seed">
+        <NumberField
+          label={t('common.seed')}
+          value={model.seed}
+          disabled={disabled}
+          onChange={(seed) => setModel({ ...model, seed })}
+        />
+      </Hideable>
     </div>
   );
 }

@@ -1,4 +1,8 @@
+import { GuidedSteps } from '../../ui/GuidedSteps';
+import { Hideable, useHiddenControls } from '../../ui/hidden';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { summarize } from '../../engine/model';
 import { ModelSummary } from '../../ui/ModelSummary';
 import { Progress } from '../../ui/Progress';
@@ -15,31 +19,51 @@ import { FASHION_FILE_BASE } from '../../codegen/fileBase';
 import { fashionPython } from '../../codegen/python';
 import { fashionTfjs } from '../../codegen/tfjs';
 import { CodePanel } from '../../ui/CodePanel';
+import { ModelFiles } from '../../ui/ModelFiles';
 import { RunButtons } from '../../ui/RunButtons';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
+import { useSay } from '../../i18n/hooks';
 
-function duration(seconds: number): string {
+function duration(t: TFunction, seconds: number): string {
   if (!Number.isFinite(seconds)) return '…';
-  if (seconds < 60) return `${Math.ceil(seconds)} s`;
-  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  if (seconds < 60) return t('common.seconds', { value: Math.ceil(seconds) });
+  return t('common.minutes', {
+    minutes: Math.floor(seconds / 60),
+    seconds: Math.round(seconds % 60),
+  });
 }
 
-function progressText(run: FashionRunState) {
+function progressText(t: TFunction, run: FashionRunState) {
   const epochs = run.config?.epochs ?? 0;
   const perSecond = run.samplesSeen / Math.max(run.elapsedMs / 1000, 1e-3);
   const remaining = epochs * run.trainCount - run.samplesSeen;
+  const speed = { rate: Math.round(perSecond), time: duration(t, run.elapsedMs / 1000) };
   return {
-    label: `epoch ${run.epoch} / ${epochs} · batch ${run.batch.toLocaleString('en')} / ${run.batchesPerEpoch.toLocaleString('en')}`,
-    detail: `${Math.round(perSecond).toLocaleString('en')} images/s · ${duration(run.elapsedMs / 1000)}${
-      run.outcome ? '' : ` so far · about ${duration(remaining / perSecond)} left`
-    }`,
+    label: t('fashion.progress', {
+      epoch: run.epoch,
+      epochs,
+      batch: run.batch,
+      batches: run.batchesPerEpoch,
+    }),
+    detail: run.outcome
+      ? t('fashion.speed', speed)
+      : t('fashion.speedRunning', { ...speed, left: duration(t, remaining / perSecond) }),
     value: (run.epoch - 1) * run.batchesPerEpoch + run.batch,
     max: epochs * run.batchesPerEpoch,
   };
 }
 
+const GUIDE = ['data', 'model', 'train', 'judge'] as const;
+
 export default function FashionLab() {
+  const { t } = useTranslation();
+  const hidden = useHiddenControls();
+  const guide = GUIDE.map((k) => ({
+    title: t(`guide.fashion.${k}.title`),
+    body: t(`guide.fashion.${k}.body`),
+  }));
+  const say = useSay();
   const backend = useBackendController();
   const run = useMemo(() => new FashionRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
@@ -59,59 +83,80 @@ export default function FashionLab() {
     }),
     [settings],
   );
-  const progress = progressText(state);
+  const progress = progressText(t, state);
 
   return (
     <div className="lab fashion">
       <UrlNotice notices={notices} />
+      <GuidedSteps lab="fashion" steps={guide} />
 
-      <section className="card" aria-label="The data">
-        <h2>1. The data</h2>
-        <DataSection state={data} onFiles={loadFiles} />
-      </section>
+      <Hideable name="data">
+        <section className="card" aria-label={t('fashion.sections.data')}>
+          <h2>{t('fashion.sections.dataTitle')}</h2>
+          <DataSection state={data} onFiles={loadFiles} />
+        </section>
+      </Hideable>
 
-      <section className="card" aria-label="The model">
-        <h2>2. The model</h2>
+      <section className="card" aria-label={t('fashion.sections.model')}>
+        <h2>{t('fashion.sections.modelTitle')}</h2>
         <div className="model-config">
           <FashionControls settings={settings} disabled={busy} onChange={setSettings} />
           <div>
             <div className="row wrap">
               <button type="button" disabled={busy} onClick={() => setSettings(lectureSettings())}>
-                The lecture’s settings
+                {t('fashion.lectureSettings')}
               </button>
-              <button type="button" disabled={busy} onClick={() => setSettings(quickSettings())}>
-                Quick run (6,000 images, 2 epochs)
-              </button>
+              <Hideable name="quickRun">
+                <button type="button" disabled={busy} onClick={() => setSettings(quickSettings())}>
+                  {t('fashion.quickRun')}
+                </button>
+              </Hideable>
             </div>
             <h3>model.summary()</h3>
             <ModelSummary {...summary} />
-            <p className="muted small">
-              Flatten turns each 28×28 image into 784 numbers; every Dense layer has one weight per
-              input and unit, plus one bias per unit.
-            </p>
-            <details className="code-details">
-              <summary>This model as code: Keras (the lecture’s main.py) and TensorFlow.js</summary>
-              <CodePanel {...code} />
-            </details>
+            <p className="muted small">{t('fashion.flattenNote')}</p>
+            <Hideable name="code">
+              <details className="code-details">
+                <summary>{t('fashion.codeSummary')}</summary>
+                <CodePanel {...code} />
+              </details>
+            </Hideable>
           </div>
         </div>
       </section>
 
-      <section className="card" aria-label="Training">
-        <h2>3. Training: model.fit</h2>
+      <section className="card" aria-label={t('fashion.sections.training')}>
+        <h2>{t('fashion.sections.trainingTitle')}</h2>
         <div className="row wrap actions">
           <RunButtons
             phase={state.phase}
-            trainLabel="Train"
+            trainLabel={t('common.train')}
             trainDisabled={data.status !== 'ready'}
             onTrain={() => data.status === 'ready' && void run.start(settings, data.data)}
             run={run}
           />
-          <span className="phase" data-testid="phase">
-            {state.phase === 'preparing' ? 'choosing a backend…' : state.phase}
-          </span>
+          {!state.loadedFrom && (
+            <span className="phase" data-testid="phase">
+              {t(`common.phase.${state.phase}`)}
+            </span>
+          )}
         </div>
-        {state.phase !== 'idle' && state.config && (
+        <Hideable name="files">
+          <ModelFiles
+            ready={state.test !== null && run.hasModel()}
+            fileBase={FASHION_FILE_BASE}
+            disabled={busy || data.status !== 'ready'}
+            loadedFrom={state.loadedFrom}
+            onDownload={() => run.downloadModel(FASHION_FILE_BASE)}
+            onLoad={(files) =>
+              data.status === 'ready'
+                ? run.loadModel(files, settings, data.data)
+                : Promise.resolve()
+            }
+          />
+        </Hideable>
+        {state.loadedFrom && <p className="muted small">{t('fashion.files.loaded')}</p>}
+        {state.phase !== 'idle' && state.config && !state.loadedFrom && (
           <Progress
             label={progress.label}
             value={progress.value}
@@ -120,27 +165,29 @@ export default function FashionLab() {
           />
         )}
         {state.phase === 'evaluating' && (
-          <Progress label="model.evaluate on the test set" value={state.testProgress} max={1} />
+          <Progress label={t('fashion.evaluating')} value={state.testProgress} max={1} />
         )}
         {state.outcome?.status === 'diverged' && (
           <p className="notice error" role="alert">
-            The loss became {String(state.outcome.loss)} at update {state.outcome.step}: training
-            diverged. Try a smaller learning rate.
+            {t('fashion.diverged', {
+              loss: String(state.outcome.loss),
+              step: state.outcome.step,
+            })}
           </p>
         )}
         {state.error && (
           <p className="notice error" role="alert">
-            {state.error}
+            {say(state.error)}
           </p>
         )}
-        {state.config && (
+        {state.config && !state.loadedFrom && (
           <TrainCharts batchLosses={state.batchLosses} steps={state.step} epochs={state.epochs} />
         )}
       </section>
 
-      {state.test && data.status === 'ready' && (
-        <section className="card" aria-label="Judging the model">
-          <h2>4. Judging it: model.evaluate and model.predict</h2>
+      {state.test && data.status === 'ready' && !hidden.has('judge') && (
+        <section className="card" aria-label={t('fashion.sections.judging')}>
+          <h2>{t('fashion.sections.judgingTitle')}</h2>
           <JudgeSection run={state} data={data.data} />
         </section>
       )}

@@ -1,25 +1,15 @@
 import { useMemo, useState } from 'react';
-import { FASHION_CLASSES, type FashionMnist } from '../../data/fashionMnist';
+import { useTranslation } from 'react-i18next';
+import type { FashionMnist } from '../../data/fashionMnist';
 import { ConfusionMatrix } from '../../ui/ConfusionMatrix';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { ProbabilityBars } from '../../ui/ProbabilityBars';
 import { WeightImages } from '../../ui/WeightImages';
+import { useClassNames } from './classNames';
 import { image } from './DataSection';
 import type { FashionRunState, TestResults } from './fashionRun';
 
 const PAGE = 25;
-const SHORT = [
-  'T-shirt',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Boot',
-];
 
 type Filter =
   { kind: 'all' } | { kind: 'mistakes' } | { kind: 'cell'; trueClass: number; predicted: number };
@@ -43,6 +33,8 @@ interface Props {
 
 /** The end of `main.py`: evaluate, predict, and look at what the model got right and wrong. */
 export function JudgeSection({ run, data }: Props) {
+  const { t } = useTranslation();
+  const classes = useClassNames();
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
@@ -74,24 +66,31 @@ export function JudgeSection({ run, data }: Props) {
     <div className="judge">
       <div className="scores" data-testid="scores">
         <div className="score">
-          <span className="muted">test accuracy</span>
+          <span className="muted">{t('fashion.judge.testAccuracy')}</span>
           <strong data-testid="test-accuracy">{test.accuracy.toFixed(4)}</strong>
           <span className="muted small">
-            on {data.test.count.toLocaleString('en')} test images (loss {test.loss.toFixed(4)})
+            {t('fashion.judge.onTest', { n: data.test.count, loss: test.loss.toFixed(4) })}
           </span>
         </div>
         {trainAccuracy !== null && (
           <div className="score">
-            <span className="muted">training accuracy</span>
+            <span className="muted">{t('fashion.judge.trainAccuracy')}</span>
             <strong>{trainAccuracy.toFixed(4)}</strong>
-            <span className="muted small">in the last epoch</span>
+            <span className="muted small">{t('fashion.judge.lastEpoch')}</span>
           </div>
         )}
         {trainAccuracy !== null && (
           <p className="small gap">
             {trainAccuracy > test.accuracy
-              ? `The model does ${((trainAccuracy - test.accuracy) * 100).toFixed(1)} points better on the images it trained on than on images it has never seen: that gap is overfitting.`
-              : 'The model does as well on images it has never seen as on the ones it trained on.'}
+              ? t('fashion.judge.overfitting', {
+                  points: ((trainAccuracy - test.accuracy) * 100).toFixed(1),
+                })
+              : t('fashion.judge.noGap')}
+          </p>
+        )}
+        {run.loadedFrom && (
+          <p className="small gap" data-testid="judged-model">
+            {t('fashion.judge.loadedModel', { file: run.loadedFrom })}
           </p>
         )}
         <pre className="printout small">
@@ -100,8 +99,8 @@ export function JudgeSection({ run, data }: Props) {
       </div>
 
       <div className="judge-grid">
-        <section aria-label="Predictions">
-          <h3>Predictions on the test set</h3>
+        <section aria-label={t('fashion.judge.predictions')}>
+          <h3>{t('fashion.judge.predictionsTitle')}</h3>
           <div className="row wrap">
             <label className="toggle">
               <input
@@ -111,34 +110,39 @@ export function JudgeSection({ run, data }: Props) {
                   setFilterAndReset(e.target.checked ? { kind: 'mistakes' } : { kind: 'all' })
                 }
               />{' '}
-              only mistakes
+              {t('fashion.judge.onlyMistakes')}
             </label>
             {filter.kind === 'cell' && (
               <span className="small">
-                true {FASHION_CLASSES[filter.trueClass]}, predicted{' '}
-                {FASHION_CLASSES[filter.predicted]}{' '}
+                {t('fashion.judge.cell', {
+                  trueName: classes.names[filter.trueClass],
+                  predicted: classes.names[filter.predicted],
+                })}{' '}
                 <button type="button" onClick={() => setFilterAndReset({ kind: 'all' })}>
-                  show all
+                  {t('fashion.judge.showAll')}
                 </button>
               </span>
             )}
             <span className="muted small" data-testid="prediction-count">
-              {total.toLocaleString('en')} images
+              {t('fashion.judge.images', { n: total })}
             </span>
           </div>
           {total === 0 ? (
-            <p className="muted">No images here.</p>
+            <p className="muted">{t('fashion.judge.noImages')}</p>
           ) : (
             <ImageGrid
-              label="Test images with their predicted class"
+              label={t('fashion.judge.gridLabel')}
               items={shown.map((i) => {
                 const p = test.predicted[i]!;
-                const t = labels[i]!;
+                const truth = labels[i]!;
                 return {
                   pixels: image(data.test, i),
-                  caption: FASHION_CLASSES[p]!,
-                  tone: p === t ? 'normal' : 'wrong',
-                  detail: p === t ? undefined : `true: ${FASHION_CLASSES[t]}`,
+                  caption: classes.names[p]!,
+                  tone: p === truth ? 'normal' : 'wrong',
+                  detail:
+                    p === truth
+                      ? undefined
+                      : t('fashion.judge.trueDetail', { name: classes.names[truth] }),
                 };
               })}
               range={[0, 255]}
@@ -150,53 +154,54 @@ export function JudgeSection({ run, data }: Props) {
           )}
           <div className="row stepper">
             <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
-              ◀ previous 25
+              {t('fashion.judge.previous')}
             </button>
             <span className="small" data-testid="prediction-page">
               {total === 0
                 ? ''
-                : `${current * PAGE + 1}–${current * PAGE + shown.length} of ${total.toLocaleString('en')}`}
+                : t('fashion.judge.page', {
+                    from: current * PAGE + 1,
+                    to: current * PAGE + shown.length,
+                    total,
+                  })}
             </span>
             <button
               type="button"
               disabled={current >= pages - 1}
               onClick={() => setPage(current + 1)}
             >
-              next 25 ▶
+              {t('fashion.judge.next')}
             </button>
           </div>
         </section>
         {chosen !== null && (
-          <section aria-label="Probabilities of one image">
-            <h3>Test image {chosen}: what the model says</h3>
+          <section aria-label={t('fashion.judge.probabilities')}>
+            <h3>{t('fashion.judge.probabilitiesTitle', { index: chosen })}</h3>
             <ProbabilityBars
               probabilities={test.probabilities.subarray(chosen * 10, chosen * 10 + 10)}
-              labels={FASHION_CLASSES}
+              labels={classes.names}
               trueClass={labels[chosen]!}
             />
           </section>
         )}
       </div>
 
-      <section aria-label="Confusion matrix">
-        <h3>Which classes does it confuse?</h3>
+      <section aria-label={t('fashion.judge.confusion')}>
+        <h3>{t('fashion.judge.confusionTitle')}</h3>
         <ConfusionMatrix
           matrix={test.confusion}
-          labels={FASHION_CLASSES}
-          shortLabels={SHORT}
-          caption={`Test set, ${data.test.count.toLocaleString('en')} images: rows are the true class, columns the prediction. Click a cell to see its images.`}
+          labels={classes.names}
+          shortLabels={classes.short}
+          caption={t('fashion.judge.confusionCaption', { n: data.test.count })}
           onSelectCell={(t, p) => setFilterAndReset({ kind: 'cell', trueClass: t, predicted: p })}
           selectedCell={filter.kind === 'cell' ? [filter.trueClass, filter.predicted] : null}
         />
       </section>
 
       {run.firstLayer && (
-        <section aria-label="First layer weights">
-          <h3>What the first layer’s units look at</h3>
-          <p className="muted small">
-            Each picture is one unit’s 784 incoming weights, laid out as the 28×28 image they
-            multiply: blue pixels push the unit up, red pixels push it down.
-          </p>
+        <section aria-label={t('fashion.judge.weights')}>
+          <h3>{t('fashion.judge.weightsTitle')}</h3>
+          <p className="muted small">{t('fashion.judge.weightsNote')}</p>
           <WeightImages kernel={run.firstLayer.kernel} rows={28} cols={28} maxUnits={64} />
         </section>
       )}

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EpochEnd } from '../../engine/trainer';
 import { smoothEma } from '../../runs/smoothing';
 import { LossChart } from '../../ui/LossChart';
@@ -16,22 +17,37 @@ interface Props {
 
 /** Loss per update (raw and smoothed), and loss and accuracy per epoch for training and validation. */
 export const TrainCharts = memo(function TrainCharts({ batchLosses, steps, epochs }: Props) {
+  const { t } = useTranslation();
   const [smoothing, setSmoothing] = useState(0.9);
   const perBatch = useMemo(() => {
     const raw = batchLosses.slice(0, steps);
     return [
-      { name: 'loss per update', color: TRAIN, values: raw, opacity: 0.25, width: 1 },
-      { name: 'smoothed', color: TRAIN, values: Array.from(smoothEma(raw, smoothing)) },
+      {
+        name: t('fashion.charts.series.lossPerUpdate'),
+        color: TRAIN,
+        values: raw,
+        opacity: 0.25,
+        width: 1,
+      },
+      {
+        name: t('fashion.charts.series.smoothed'),
+        color: TRAIN,
+        values: Array.from(smoothEma(raw, smoothing)),
+      },
     ];
-  }, [batchLosses, steps, smoothing]);
+  }, [batchLosses, steps, smoothing, t]);
   const hasValidation = epochs.some((e) => e.valLoss !== null);
   const perEpochLoss = useMemo(
     () => [
-      { name: 'training loss', color: TRAIN, values: epochs.map((e) => e.loss) },
+      {
+        name: t('fashion.charts.series.trainingLoss'),
+        color: TRAIN,
+        values: epochs.map((e) => e.loss),
+      },
       ...(hasValidation
         ? [
             {
-              name: 'validation loss',
+              name: t('fashion.charts.series.validationLoss'),
               color: VALIDATION,
               dashed: true,
               values: epochs.map((e) => e.valLoss ?? Number.NaN),
@@ -39,19 +55,19 @@ export const TrainCharts = memo(function TrainCharts({ batchLosses, steps, epoch
           ]
         : []),
     ],
-    [epochs, hasValidation],
+    [epochs, hasValidation, t],
   );
   const perEpochAccuracy = useMemo(
     () => [
       {
-        name: 'training accuracy',
+        name: t('fashion.charts.series.trainingAccuracy'),
         color: TRAIN,
         values: epochs.map((e) => e.accuracy ?? Number.NaN),
       },
       ...(hasValidation
         ? [
             {
-              name: 'validation accuracy',
+              name: t('fashion.charts.series.validationAccuracy'),
               color: VALIDATION,
               dashed: true,
               values: epochs.map((e) => e.valAccuracy ?? Number.NaN),
@@ -59,15 +75,15 @@ export const TrainCharts = memo(function TrainCharts({ batchLosses, steps, epoch
           ]
         : []),
     ],
-    [epochs, hasValidation],
+    [epochs, hasValidation, t],
   );
   return (
     <div className="train-charts">
-      <figure className="chart-card" aria-label="Loss per update">
+      <figure className="chart-card" aria-label={t('fashion.charts.lossPerUpdate')}>
         <div className="row spread">
-          <figcaption>Loss per update (each batch)</figcaption>
+          <figcaption>{t('fashion.charts.lossPerUpdateCaption')}</figcaption>
           <Slider
-            label="Smoothing"
+            label={t('fashion.charts.smoothing')}
             value={smoothing}
             min={0}
             max={0.99}
@@ -76,26 +92,38 @@ export const TrainCharts = memo(function TrainCharts({ batchLosses, steps, epoch
             onChange={setSmoothing}
           />
         </div>
-        <LossChart series={perBatch} xLabel="update" yLabel="loss" logScale={false} height={240} />
+        <LossChart
+          series={perBatch}
+          xLabel={t('fashion.charts.update')}
+          yLabel={t('common.loss')}
+          logScale={false}
+          height={240}
+        />
       </figure>
-      <figure className="chart-card" aria-label="Loss per epoch">
-        <figcaption>Loss per epoch{hasValidation ? ': training and validation' : ''}</figcaption>
+      <figure className="chart-card" aria-label={t('fashion.charts.lossPerEpoch')}>
+        <figcaption>
+          {t(hasValidation ? 'fashion.charts.lossPerEpochBoth' : 'fashion.charts.lossPerEpoch')}
+        </figcaption>
         <LossChart
           series={perEpochLoss}
-          xLabel="epoch"
-          yLabel="loss"
+          xLabel={t('common.epoch')}
+          yLabel={t('common.loss')}
           logScale={false}
           height={220}
         />
       </figure>
-      <figure className="chart-card" aria-label="Accuracy per epoch">
+      <figure className="chart-card" aria-label={t('fashion.charts.accuracyPerEpoch')}>
         <figcaption>
-          Accuracy per epoch{hasValidation ? ': training and validation' : ''}
+          {t(
+            hasValidation
+              ? 'fashion.charts.accuracyPerEpochBoth'
+              : 'fashion.charts.accuracyPerEpoch',
+          )}
         </figcaption>
         <LossChart
           series={perEpochAccuracy}
-          xLabel="epoch"
-          yLabel="accuracy"
+          xLabel={t('common.epoch')}
+          yLabel={t('common.accuracy')}
           logScale={false}
           yDomain={[0, 1]}
           height={220}

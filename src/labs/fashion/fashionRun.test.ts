@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
+import { File } from 'node:buffer';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { FashionMnist } from '../../data/fashionMnist';
 import { BackendController } from '../../engine/backendController';
-import { setCpuBackend, testNumbers } from '../../test/helpers';
+import { buildModel } from '../../engine/model';
+import { modelFiles } from '../../engine/modelFiles';
+import { rejectionInEnglish } from '../../test/english';
+import { denseConfig, expectAllClose, setCpuBackend, testNumbers } from '../../test/helpers';
 import { FashionRun, imageData } from './fashionRun';
-import { lectureClassifier, splitCounts } from './settings';
+import { lectureClassifier, splitCounts, type FashionSettings } from './settings';
 
 beforeAll(setCpuBackend);
 
@@ -111,5 +115,149 @@ describe('FashionRun', () => {
     expect(run.state.epoch).toBeLessThan(50);
     expect(run.state.test?.predicted).toHaveLength(50);
     run.dispose();
+  });
+});
+
+describe('FashionRun.loadModel', () => {
+  const settings: FashionSettings = {
+    model: {
+      ...lectureClassifier(),
+      hidden: [{ units: 32, activation: 'relu' }],
+      epochs: 2,
+      batchSize: 16,
+    },
+    trainCount: 200,
+    validationShare: 0,
+  };
+  const data = tinySet(200, 60);
+  const NAME = 'fashion_mnist_classifier';
+
+  /** The two files as a browser gives them, from the files `model.save` writes. */
+  const asFiles = ({ json, weights }: Awaited<ReturnType<FashionRun['savedFiles']>>) => [
+    new File([json.text], json.name),
+    new File([new Uint8Array(weights.data)], weights.name),
+  ];
+
+  /** A run that has trained on the tiny set, and the files of its model. */
+  async function trainedRun() {
+    const run = new FashionRun(new BackendController('cpu'));
+    await run.start(settings, data);
+    expect(run.state.outcome?.status).toBe('done');
+    return { run, files: asFiles(await run.savedFiles(NAME)) };
+  }
+
+  const freed = async (...runs: FashionRun[]) => {
+    runs.forEach((r) => r.dispose());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  test('a downloaded model loads into a fresh lab and is judged exactly as the trained one', async () => {
+    const { run: trained, files } = await trainedRun();
+    const fresh = new FashionRun(new BackendController('cpu'));
+    expect(fresh.hasModel()).toBe(false);
+    await fresh.loadModel(files.slice().reverse(), settings, data);
+    const s = fresh.state;
+    const t = trained.state;
+    expect(s.phase).toBe('finished');
+    expect(s.loadedFrom).toBe(`${NAME}.json`);
+    expect(s.backend).toBe('cpu');
+    expect(s.epochs).toEqual([]); // nothing trained here
+    expect(fresh.hasModel()).toBe(true);
+    expect(t.test!.accuracy).toBeGreaterThan(0.5); // a trained model, not a random one
+    expect(s.test!.accuracy).toBe(t.test!.accuracy);
+    expect(s.test!.loss).toBeCloseTo(t.test!.loss, 6);
+    expect(Array.from(s.test!.predicted)).toEqual(Array.from(t.test!.predicted));
+    expect(Array.from(s.test!.confusion)).toEqual(Array.from(t.test!.confusion));
+    expectAllClose(s.test!.probabilities, t.test!.probabilities, { label: 'probabilities' });
+    expectAllClose(s.firstLayer!.kernel, t.firstLayer!.kernel, { label: 'first layer' });
+    // And it saves the same weights again.
+    const again = await fresh.savedFiles(NAME);
+    expect(new Uint8Array(again.weights.data)).toEqual(
+      new Uint8Array(await files[1]!.arrayBuffer()),
+    );
+    await freed(trained, fresh);
+  });
+
+  test('a model of another architecture, or a damaged file, is refused and changes nothing', async () => {
+    const { run, files } = await trainedRun();
+    const before = run.state;
+    const weightsBefore = (await run.savedFiles(NAME)).weights.data;
+    const tensors = tf.memory().numTensors;
+
+    const other = buildModel({ ...settings.model, hidden: [{ units: 16, activation: 'relu' }] });
+    const otherFiles = asFiles(await modelFiles(other.model, NAME));
+    other.dispose();
+    expect(await rejectionInEnglish(run.loadModel(otherFiles, settings, data))).toBe(
+      "the file's model has hidden layers [16], this model has [32]: change the model’s settings (step 2) to match the file, or choose another file",
+    );
+
+    const gates = buildModel(denseConfig({ hidden: [{ units: 32, activation: 'relu' }] }));
+    const gatesFiles = asFiles(await modelFiles(gates.model, 'and_mlp'));
+    gates.dispose();
+    expect(await rejectionInEnglish(run.loadModel(gatesFiles, settings, data))).toContain(
+      "the file's model takes inputs of shape [2], this model takes [28, 28]",
+    );
+
+    const sigmoid = {
+      ...settings,
+      model: { ...settings.model, hidden: [{ units: 32, activation: 'sigmoid' as const }] },
+    };
+    expect(await rejectionInEnglish(run.loadModel(files, sigmoid, data))).toContain(
+      "the file's model has hidden activations [relu], this model has [sigmoid]",
+    );
+
+    const [json, weights] = files as [File, File];
+    const bytes = new Uint8Array(await weights.arrayBuffer());
+    const cut = new File([bytes.subarray(0, 1000)], weights.name);
+    expect(await rejectionInEnglish(run.loadModel([json, cut], settings, data))).toContain(
+      `${NAME}.weights.bin has 1,000 bytes, but ${NAME}.json describes ${bytes.length.toLocaleString('en')}`,
+    );
+    const garbled = new File([(await json.text()).slice(0, 200)], json.name);
+    expect(await rejectionInEnglish(run.loadModel([garbled, weights], settings, data))).toContain(
+      `${NAME}.json is not a model file: it is not valid JSON`,
+    );
+
+    expect(run.state).toBe(before);
+    expect(tf.memory().numTensors).toBe(tensors);
+    const weightsAfter = (await run.savedFiles(NAME)).weights.data;
+    expect(new Uint8Array(weightsAfter)).toEqual(new Uint8Array(weightsBefore));
+    await freed(run);
+  });
+
+  test('no model loads while a run is on', async () => {
+    const { files } = await trainedRun().then(async (r) => {
+      await freed(r.run);
+      return r;
+    });
+    const run = new FashionRun(new BackendController('cpu'));
+    const started = run.start({ ...settings, model: { ...settings.model, epochs: 50 } }, data);
+    await new Promise<void>((resolve) => {
+      const off = run.on('change', (s) => {
+        if (s.phase === 'running') {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect(await rejectionInEnglish(run.loadModel(files, settings, data))).toBe(
+      'wait until training has finished, or stop it, before loading a model',
+    );
+    expect(run.state.loadedFrom).toBeNull();
+    run.stop();
+    await started;
+    await freed(run);
+  });
+
+  test('a loaded model is freed when a new run replaces it', async () => {
+    const { run: trained, files } = await trainedRun();
+    await freed(trained);
+    const tensors = tf.memory().numTensors;
+    const run = new FashionRun(new BackendController('cpu'));
+    await run.loadModel(files, settings, data);
+    await run.loadModel(files, settings, data); // the first loaded model is freed
+    await run.start(settings, data);
+    expect(run.state.loadedFrom).toBeNull();
+    await freed(run);
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 });

@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { FashionMnist } from '../../data/fashionMnist';
 import type { BackendController } from '../../engine/backendController';
 import type { BackendName } from '../../engine/backends';
@@ -6,13 +7,23 @@ import type { ModelConfig } from '../../engine/config';
 import { evaluateModel } from '../../engine/evaluate';
 import { measureStepMs } from '../../engine/measure';
 import { argmaxRows, confusionMatrix } from '../../engine/metrics';
-import { buildModel, type BuiltModel } from '../../engine/model';
+import { buildModel, createOptimizer, type BuiltModel } from '../../engine/model';
+import {
+  checkLoadedModel,
+  downloadModel,
+  loadModelFiles,
+  modelFiles,
+  type ModelFile,
+} from '../../engine/modelFiles';
 import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type EpochEnd, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
 import { fallBackFrom, runWatched } from '../../engine/watchedRun';
 import { ThrottledStore } from '../../runs/store';
+import { browserRunHistory } from '../../runs/history/browser';
+import { TrainerRecording } from '../../runs/history/fromTrainer';
+import { RunRecorder, type RecorderInit } from '../../runs/history/recorder';
 import { splitCounts, type FashionSettings } from './settings';
-import { errorMessage } from '../../engine/errors';
+import { errorText, message, MessageError, type Text } from '../../engine/message';
 
 const PIXELS = 28 * 28;
 
@@ -39,13 +50,18 @@ export interface TestResults {
 
 export type FashionPhase = 'idle' | 'preparing' | 'running' | 'paused' | 'evaluating' | 'finished';
 
+/** The phases in which a run is on: no model can be loaded then. */
+const BUSY: readonly FashionPhase[] = ['preparing', 'running', 'paused', 'evaluating'];
+
 export interface FashionRunState {
   phase: FashionPhase;
   status: TrainStatus;
   backend: BackendName | null;
-  error: string | null;
-  /** What this run trains: the settings as they were when Train was pressed. */
+  error: Text | null;
+  /** What this run trains: the settings as they were when Train was pressed (or a model loaded). */
   config: ModelConfig | null;
+  /** The .json file the model was loaded from, or null if it was trained here. */
+  loadedFrom: string | null;
   trainCount: number;
   validationCount: number;
   batchesPerEpoch: number;
@@ -71,6 +87,7 @@ const IDLE: FashionRunState = {
   backend: null,
   error: null,
   config: null,
+  loadedFrom: null,
   trainCount: 0,
   validationCount: 0,
   batchesPerEpoch: 0,
@@ -86,6 +103,50 @@ const IDLE: FashionRunState = {
   test: null,
   firstLayer: null,
 };
+
+/** What the run history keeps of a run: the model and the data it saw. */
+function recordInit(
+  settings: FashionSettings,
+  trainCount: number,
+  backend: BackendName,
+): RecorderInit {
+  const { model, validationShare } = settings;
+  const shape = model.hidden.map((h) => h.units).join(', ');
+  return {
+    lab: 'fashion',
+    name: `Fashion-MNIST [${shape}]`,
+    config: { ...model, trainCount: settings.trainCount, validationShare },
+    backend,
+    trainCount,
+    batchSize: model.batchSize,
+  };
+}
+
+type Judgement = Pick<FashionRunState, 'test' | 'firstLayer'>;
+
+/** `model.evaluate` and `model.predict` on the test images, the confusion matrix, the weights. */
+async function judgement(
+  model: tf.LayersModel,
+  config: ModelConfig,
+  test: TrainData,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Judgement> {
+  const evaluation = await evaluateModel(model, test, config, { keepOutputs: true, onProgress });
+  const probabilities = evaluation.outputs!;
+  const predicted = argmaxRows(probabilities, test.count, config.output.units);
+  const kernelVar = model.trainableWeights[0]!.read();
+  const kernel = (await kernelVar.data()) as Float32Array;
+  return {
+    test: {
+      loss: evaluation.loss,
+      accuracy: evaluation.accuracy ?? 0,
+      probabilities,
+      predicted,
+      confusion: confusionMatrix(test.y, predicted, config.output.units),
+    },
+    firstLayer: { kernel: Float32Array.from(kernel), units: kernelVar.shape[1]! },
+  };
+}
 
 /**
  * One training run of the image classifier, then its judgement on the test set: the lecture's
@@ -120,22 +181,26 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
     await yieldToEventLoop();
     let backend: BackendName;
     try {
-      // Timed on a slice of the data, with the batch size capped so a full-batch run is measured quickly.
-      const probe = { ...config, batchSize: Math.min(config.batchSize, 512) };
-      const sample = imageData(data.train, 0, Math.min(counts.train, 2048));
-      backend = await this.backend.prepare(`fashion:${JSON.stringify(probe)}`, () =>
-        measureStepMs(probe, sample, 150, 64),
-      );
+      backend = await this.prepareBackend(config, data, counts.train);
     } catch (err) {
-      this.update({ phase: 'idle', error: errorMessage(err) });
+      this.update({ phase: 'idle', error: errorText(err) });
       return;
     }
+    if (generation !== this.generation) return;
+
+    const history = await browserRunHistory();
     if (generation !== this.generation) return;
 
     const built = (this.built = buildModel(config));
     const trainer = (this.trainer = new Trainer(built, config, train, {
       validation: counts.validation > 0 ? validation : undefined,
     }));
+    const recording =
+      history &&
+      new TrainerRecording(
+        trainer,
+        new RunRecorder(history, recordInit(settings, counts.train, backend)),
+      );
     const batchLosses: number[] = [];
     const epochs: EpochEnd[] = [];
     let samplesSeen = 0;
@@ -165,6 +230,11 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
     });
     this.update({ phase: 'running', backend });
     const { outcomes, brokenBy } = await runWatched([trainer]);
+    const judging =
+      !brokenBy &&
+      generation === this.generation &&
+      ['done', 'stopped'].includes(outcomes?.[0]?.status ?? '');
+    if (!judging) void recording?.finish(outcomes?.[0], brokenBy !== null);
     if (generation !== this.generation) return;
     const outcome = outcomes?.[0] ?? null;
     this.update({
@@ -181,33 +251,118 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
     }
     if (outcome?.status === 'done' || outcome?.status === 'stopped') {
       await this.judge(generation, built, config, test);
+      const judged = generation === this.generation ? this.state.test : null;
+      void recording?.finish(outcome, false, {
+        testLoss: judged?.loss ?? null,
+        testAccuracy: judged?.accuracy ?? null,
+      });
     }
     if (generation === this.generation) this.update({ phase: 'finished' });
+  }
+
+  /**
+   * Makes the backend that trains `config` active (auto times a few steps on a slice of the data,
+   * with the batch size capped so a full-batch run is measured quickly; the choice is kept per model).
+   */
+  private prepareBackend(
+    config: ModelConfig,
+    data: FashionMnist,
+    trainCount: number,
+  ): Promise<BackendName> {
+    const probe = { ...config, batchSize: Math.min(config.batchSize, 512) };
+    const sample = imageData(data.train, 0, Math.max(1, Math.min(trainCount, 2048)));
+    return this.backend.prepare(`fashion:${JSON.stringify(probe)}`, () =>
+      measureStepMs(probe, sample, 150, 64),
+    );
   }
 
   /** `model.evaluate` and `model.predict` on the test images, the confusion matrix, the weights. */
   private async judge(generation: number, built: BuiltModel, config: ModelConfig, test: TrainData) {
     this.update({ phase: 'evaluating', testProgress: 0 });
-    const evaluation = await evaluateModel(built.model, test, config, {
-      keepOutputs: true,
-      onProgress: (done, total) => this.update({ testProgress: done / total }, false),
-    });
+    let judged: Judgement;
+    try {
+      judged = await judgement(built.model, config, test, (done, total) =>
+        this.update({ testProgress: done / total }, false),
+      );
+    } catch (err) {
+      if (generation !== this.generation) return; // the model was freed by a newer run
+      throw err;
+    }
     if (generation !== this.generation) return;
-    const probabilities = evaluation.outputs!;
-    const predicted = argmaxRows(probabilities, test.count, config.output.units);
-    const kernelVar = built.model.trainableWeights[0]!.read();
-    const kernel = (await kernelVar.data()) as Float32Array;
-    if (generation !== this.generation) return;
-    this.update({
-      test: {
-        loss: evaluation.loss,
-        accuracy: evaluation.accuracy ?? 0,
-        probabilities,
-        predicted,
-        confusion: confusionMatrix(test.y, predicted, config.output.units),
+    this.update(judged);
+  }
+
+  /** Whether there is a model (trained, training, or loaded) to save. */
+  hasModel(): boolean {
+    return this.built !== null;
+  }
+
+  /** The model's two tfjs files, `name.json` and `name.weights.bin`, as `model.save` writes them. */
+  async savedFiles(name: string): ReturnType<typeof modelFiles> {
+    if (!this.built) throw new MessageError(message('fashion.files.notTrained'));
+    return modelFiles(this.built.model, name);
+  }
+
+  /** Saves the model as tfjs files: `name.json` and `name.weights.bin` download. Browser only. */
+  async downloadModel(name: string): Promise<void> {
+    if (!this.built) throw new MessageError(message('fashion.files.notTrained'));
+    await downloadModel(this.built.model, name);
+  }
+
+  /**
+   * Loads a saved model (its .json and .weights.bin) in place of the lab's, and judges it on the
+   * test set at once, as after training. Throws, with a message that says what is wrong, if a run
+   * is on, the files cannot be read, or the model's architecture is not `settings.model`'s; the
+   * lab's model and state are then unchanged.
+   */
+  async loadModel(
+    files: readonly ModelFile[],
+    settings: FashionSettings,
+    data: FashionMnist,
+  ): Promise<void> {
+    if (BUSY.includes(this.state.phase)) {
+      throw new MessageError(message('fashion.files.waitForTraining'));
+    }
+    const generation = ++this.generation;
+    const config = settings.model;
+    const backend = await this.prepareBackend(config, data, splitCounts(settings).train);
+    if (generation !== this.generation) return; // Train was pressed meanwhile
+    const model = await loadModelFiles(files);
+    let judged: Judgement;
+    try {
+      const problem = checkLoadedModel(model, config);
+      if (problem) throw new MessageError(message('fashion.files.mismatch', { problem }));
+      judged = await judgement(model, config, imageData(data.test, 0, data.test.count));
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+    if (generation !== this.generation) {
+      model.dispose();
+      return;
+    }
+    const optimizer = createOptimizer(config.optimizer);
+    this.trainer = null;
+    this.free();
+    this.built = {
+      model,
+      optimizer,
+      dispose() {
+        optimizer.dispose();
+        model.dispose();
       },
-      firstLayer: { kernel: Float32Array.from(kernel), units: kernelVar.shape[1]! },
-    });
+    };
+    this.update(
+      {
+        ...IDLE,
+        phase: 'finished',
+        backend,
+        config,
+        loadedFrom: files.find((f) => f.name.toLowerCase().endsWith('.json'))!.name,
+        ...judged,
+      },
+      true,
+    );
   }
 
   pause(): void {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { fieldInEnglish } from '../../test/english';
 import { lectureSettings, quickSettings } from './settings';
 import { decodeFashion, encodeFashion } from './urlState';
 
@@ -23,7 +24,7 @@ describe('Fashion-MNIST URL state', () => {
     expect(settings.model.batchSize).toBe(1);
     expect(settings.model.optimizer.learningRate).toBe(0.001);
     expect(settings.model.epochs).toBe(3);
-    expect(notices.map((n) => n.field).sort()).toEqual([
+    expect(notices.map(fieldInEnglish).sort()).toEqual([
       'f.batch',
       'f.epochs',
       'f.layers (hidden layer 1)',

@@ -1,4 +1,5 @@
 import { decodeModelParams, encodeModelParams, paramNumber } from '../../engine/configParams';
+import { message } from '../../engine/message';
 import type { Notice } from '../../engine/repair';
 import {
   fashionModelSchema,
@@ -32,12 +33,18 @@ function clampParam(
   if (text === null) return fallback;
   const value = paramNumber(text);
   if (!Number.isFinite(value)) {
-    notices.push({ field: key, message: `"${text}" is not a number; using ${fallback}` });
+    notices.push({
+      field: key,
+      message: message('repair.notANumberUsing', { value: text, fallback }),
+    });
     return fallback;
   }
   const fixed = Math.min(max, Math.max(min, whole ? Math.round(value) : value));
   if (fixed !== value)
-    notices.push({ field: key, message: `${text} is outside ${min}–${max}; using ${fixed}` });
+    notices.push({
+      field: key,
+      message: message('repair.outside', { value: text, min, max, fixed }),
+    });
   return fixed;
 }
 

@@ -6,19 +6,22 @@ import {
   type FashionMnist,
   type LoadProgress,
 } from '../../data/fashionMnist';
-import { errorMessage } from '../../engine/errors';
+import { errorText, type Text } from '../../engine/message';
 
 /** Where `npm start` (scripts/fetch-data.ts) puts the files, relative to the page. */
 export const DATA_URL = 'data/fashion-mnist';
 
+/** Where the data came from: the lab's server, or files the student gave. */
+export type DataSource = 'server' | 'files';
+
 export type DataState =
   | { status: 'loading'; fraction: number; stage: LoadProgress['stage'] }
-  | { status: 'ready'; data: FashionMnist; source: string; seconds: number }
-  | { status: 'missing'; message: string }
-  | { status: 'error'; message: string };
+  | { status: 'ready'; data: FashionMnist; source: DataSource; seconds: number }
+  | { status: 'missing'; message: Text }
+  | { status: 'error'; message: Text };
 
 // Loaded once per page: switching labs and back does not load 30 MB again.
-let loaded: { data: FashionMnist; source: string; seconds: number } | null = null;
+let loaded: { data: FashionMnist; source: DataSource; seconds: number } | null = null;
 
 function progressTracker(onChange: (fraction: number, stage: LoadProgress['stage']) => void) {
   const files = new Map<string, { loaded: number; total: number; done: boolean }>();
@@ -44,7 +47,7 @@ export function useFashionData(): {
   );
 
   const load = useCallback(
-    (source: string, get: (onProgress: (p: LoadProgress) => void) => Promise<FashionMnist>) => {
+    (source: DataSource, get: (onProgress: (p: LoadProgress) => void) => Promise<FashionMnist>) => {
       const started = performance.now();
       const onProgress = progressTracker((fraction, stage) =>
         setState((s) => (s.status === 'loading' ? { status: 'loading', fraction, stage } : s)),
@@ -55,7 +58,7 @@ export function useFashionData(): {
           setState({ status: 'ready', ...loaded });
         },
         (err: unknown) => {
-          const message = errorMessage(err);
+          const message = errorText(err);
           setState(
             err instanceof DataMissingError
               ? { status: 'missing', message }
@@ -69,13 +72,13 @@ export function useFashionData(): {
 
   // The first state is already "loading": the effect only starts the work.
   useEffect(() => {
-    if (!loaded) load('the lab’s server', (onProgress) => loadFashionMnist(DATA_URL, onProgress));
+    if (!loaded) load('server', (onProgress) => loadFashionMnist(DATA_URL, onProgress));
   }, [load]);
 
   const loadFiles = useCallback(
     (files: readonly File[]) => {
       setState({ status: 'loading', fraction: 0, stage: 'download' });
-      load('your files', (onProgress) => fashionMnistFromFiles(files, onProgress));
+      load('files', (onProgress) => fashionMnistFromFiles(files, onProgress));
     },
     [load],
   );

@@ -1,4 +1,7 @@
+import { GuidedSteps } from '../../ui/GuidedSteps';
+import { Hideable, useHiddenControls } from '../../ui/hidden';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GATE_INPUTS, GATES, gateLabels, type Gate } from '../../data/gates';
 import type { ModelConfig } from '../../engine/config';
 import { LossChart } from '../../ui/LossChart';
@@ -17,11 +20,12 @@ import { CodePanel } from '../../ui/CodePanel';
 import { RunButtons } from '../../ui/RunButtons';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
+import { useSay } from '../../i18n/hooks';
 
 const PACES = [
-  { value: 'full', label: 'full speed', epochsPerSecond: null },
-  { value: '300', label: 'watch it learn (300 epochs/s)', epochsPerSecond: 300 },
-  { value: '60', label: 'slow motion (60 epochs/s)', epochsPerSecond: 60 },
+  { value: 'full', label: 'full', epochsPerSecond: null },
+  { value: '300', label: 'watch', epochsPerSecond: 300 },
+  { value: '60', label: 'slow', epochsPerSecond: 60 },
 ] as const;
 type Pace = (typeof PACES)[number]['value'];
 
@@ -30,7 +34,16 @@ function readPace(): Pace {
   return PACES.find((p) => p.value === asked)?.value ?? '300';
 }
 
+const GUIDE = ['and', 'xor', 'hidden', 'seeds', 'code'] as const;
+
 export default function GatesLab() {
+  const { t } = useTranslation();
+  const hidden = useHiddenControls();
+  const guide = GUIDE.map((k) => ({
+    title: t(`guide.gates.${k}.title`),
+    body: t(`guide.gates.${k}.body`),
+  }));
+  const say = useSay();
   const backend = useBackendController();
   const run = useMemo(() => new GatesRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
@@ -91,17 +104,20 @@ export default function GatesLab() {
   return (
     <div className="lab gates">
       <UrlNotice notices={notices} />
+      <GuidedSteps lab="gates" steps={guide} />
 
-      <section className="card experiment" aria-label="Experiment">
+      <section className="card experiment" aria-label={t('gates.experiment')}>
         <div className="row wrap">
-          <Segmented
-            label="Gate"
-            value={settings.gate}
-            options={GATES}
-            disabled={busy || sweeping}
-            onChange={(g) => setSettings((s) => ({ ...s, gate: g }))}
-          />
-          <table className="truth" aria-label="Truth table">
+          <Hideable name="gate">
+            <Segmented
+              label={t('gates.gate')}
+              value={settings.gate}
+              options={GATES}
+              disabled={busy || sweeping}
+              onChange={(g) => setSettings((s) => ({ ...s, gate: g }))}
+            />
+          </Hideable>
+          <table className="truth" aria-label={t('gates.truthTable')}>
             <thead>
               <tr>
                 <th>x₁</th>
@@ -123,90 +139,108 @@ export default function GatesLab() {
         <div className="row wrap actions">
           <RunButtons
             phase={state.phase}
-            trainLabel="Train both"
+            trainLabel={t('gates.trainBoth')}
             trainDisabled={sweeping}
             onTrain={() => void run.start(settings)}
             run={run}
           />
-          <button
-            type="button"
-            disabled={busy || sweeping}
-            onClick={() => setSettings(lectureSettings(settings.gate))}
-          >
-            Reset to the lecture’s settings
-          </button>
-          <Select label="Speed" value={pace} options={PACES} onChange={setPace} />
+          <Hideable name="reset">
+            <button
+              type="button"
+              disabled={busy || sweeping}
+              onClick={() => setSettings(lectureSettings(settings.gate))}
+            >
+              {t('gates.reset')}
+            </button>
+          </Hideable>
+          <Hideable name="pace">
+            <Select
+              label={t('gates.speed')}
+              value={pace}
+              options={PACES.map((p) => ({ value: p.value, label: t(`gates.paces.${p.label}`) }))}
+              onChange={setPace}
+            />
+          </Hideable>
           <span className="phase" data-testid="phase">
-            {state.phase === 'preparing' ? 'choosing a backend…' : state.phase}
+            {t(`common.phase.${state.phase}`)}
           </span>
         </div>
         {lead && state.phase !== 'idle' && (
           <Progress
-            label={`epoch ${lead.epoch} / ${lead.epochs}`}
+            label={t('gates.epochOf', { epoch: lead.epoch, epochs: lead.epochs })}
             value={lead.epoch}
             max={lead.epochs}
-            detail={`${formatDuration(lead.elapsedMs)} of training · ${Math.round(lead.step / Math.max(lead.elapsedMs / 1000, 1e-3)).toLocaleString('en')} updates/s`}
+            detail={t('gates.progressDetail', {
+              time: formatDuration(t, lead.elapsedMs),
+              rate: Math.round(lead.step / Math.max(lead.elapsedMs / 1000, 1e-3)),
+            })}
           />
         )}
         {state.error && (
           <p className="notice error" role="alert">
-            {state.error}
+            {say(state.error)}
           </p>
         )}
       </section>
 
       <div className="models">
-        {settings.models.map((config, i) => (
-          <ModelCard
-            key={i}
-            index={i}
-            lab={run}
-            config={config}
-            run={state.models[i]}
-            gate={gate}
-            points={points}
-            disabled={busy || sweeping}
-            settingsOpen={wide}
-            onChange={setModel}
-          />
-        ))}
+        {settings.models.map((config, i) =>
+          hidden.has(`model${i + 1}`) ? null : (
+            <ModelCard
+              key={i}
+              index={i}
+              lab={run}
+              config={config}
+              run={state.models[i]}
+              gate={gate}
+              points={points}
+              disabled={busy || sweeping}
+              settingsOpen={wide}
+              onChange={setModel}
+            />
+          ),
+        )}
       </div>
 
-      <section className="card" aria-label="Loss chart">
-        <div className="row spread">
-          <h2>Loss per epoch</h2>
-          <label className="toggle">
-            <input
-              type="checkbox"
-              checked={logScale}
-              onChange={(e) => setLogScale(e.target.checked)}
-            />{' '}
-            log scale
-          </label>
-        </div>
-        <LossChart
-          series={series}
-          xLabel="epoch"
-          yLabel={`loss (${settings.models[0]!.loss})`}
-          logScale={logScale}
+      <Hideable name="chart">
+        <section className="card" aria-label={t('gates.lossChart')}>
+          <div className="row spread">
+            <h2>{t('gates.lossPerEpoch')}</h2>
+            <label className="toggle">
+              <input
+                type="checkbox"
+                checked={logScale}
+                onChange={(e) => setLogScale(e.target.checked)}
+              />{' '}
+              {t('common.logScale')}
+            </label>
+          </div>
+          <LossChart
+            series={series}
+            xLabel={t('common.epoch')}
+            yLabel={t('gates.lossAxis', { loss: settings.models[0]!.loss })}
+            logScale={logScale}
+          />
+        </section>
+      </Hideable>
+
+      <Hideable name="code">
+        <section className="card" aria-label={t('gates.code')}>
+          <details>
+            <summary>{t('gates.codeSummary')}</summary>
+            <CodePanel {...code} />
+          </details>
+        </section>
+      </Hideable>
+
+      <Hideable name="repeat">
+        <RepeatPanel
+          gate={settings.gate}
+          models={settings.models}
+          disabled={busy}
+          onBusy={setSweeping}
         />
-      </section>
-
-      <section className="card" aria-label="Code">
-        <details>
-          <summary>
-            The code of this experiment: Keras (the lecture’s MLP.py) and TensorFlow.js
-          </summary>
-          <CodePanel {...code} />
-        </details>
-      </section>
-
-      <RepeatPanel
-        gate={settings.gate}
-        models={settings.models}
-        disabled={busy}
-        onBusy={setSweeping}
-      />
+      </Hideable>
     </div>
   );
 }

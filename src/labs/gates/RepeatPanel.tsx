@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Gate } from '../../data/gates';
 import { gateData } from '../../data/gates';
 import { measureStepMs } from '../../engine/measure';
@@ -18,6 +19,7 @@ interface Props {
 
 /** Repeats the comparison over N seeds: the SLP never solves XOR, the MLP usually does. */
 export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
+  const { t } = useTranslation();
   const backend = useBackendController();
   const [count, setCount] = useState(10);
   const [progress, setProgress] = useState<SweepProgress | null>(null);
@@ -57,16 +59,14 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
   };
 
   return (
-    <section className="card" aria-label="Repeat over seeds">
-      <h2>Repeat over seeds</h2>
+    <section className="card" aria-label={t('gates.repeat.title')}>
+      <h2>{t('gates.repeat.title')}</h2>
       <p className="muted">
-        One run depends on its random initial weights. Train both models from {count} different
-        seeds ({firstSeed} to {firstSeed + count - 1}) and count how often each one gets all four
-        inputs right.
+        {t('gates.repeat.intro', { count, first: firstSeed, last: firstSeed + count - 1 })}
       </p>
       <div className="row">
         <Slider
-          label="Seeds"
+          label={t('gates.repeat.seeds')}
           value={count}
           min={2}
           max={50}
@@ -75,47 +75,46 @@ export function RepeatPanel({ gate, models, disabled, onBusy }: Props) {
         />
         {running ? (
           <button type="button" onClick={() => (stop.current = true)}>
-            Stop repeating
+            {t('gates.repeat.stop')}
           </button>
         ) : (
           <button type="button" className="primary" disabled={disabled} onClick={() => void run()}>
-            Repeat over {count} seeds
+            {t('gates.repeat.start', { count })}
           </button>
         )}
       </div>
       {progress && (
         <Progress
-          label={`run ${progress.done} / ${progress.total}`}
+          label={t('gates.repeat.runOf', { done: progress.done, total: progress.total })}
           value={progress.done}
           max={progress.total}
         />
       )}
       {progress && ran && (
-        <table className="sweep" aria-label="Seed results">
+        <table className="sweep" aria-label={t('gates.repeat.results')}>
           <thead>
             <tr>
-              <th>Model on {ran.gate}</th>
-              <th>Solved</th>
-              <th>Seeds solved</th>
-              <th className="num">Mean final loss</th>
+              <th>{t('gates.repeat.modelOn', { gate: ran.gate })}</th>
+              <th>{t('gates.repeat.solved')}</th>
+              <th>{t('gates.repeat.seedsSolved')}</th>
+              <th className="num">{t('gates.repeat.meanLoss')}</th>
             </tr>
           </thead>
           <tbody>
-            {progress.tallies.map((t, i) => {
-              const tried = t.solvedSeeds.length + t.failedSeeds.length;
+            {progress.tallies.map((tally, i) => {
+              const tried = tally.solvedSeeds.length + tally.failedSeeds.length;
               const mean =
-                t.finalLosses.reduce((a, b) => a + b, 0) / Math.max(1, t.finalLosses.length);
+                tally.finalLosses.reduce((a, b) => a + b, 0) /
+                Math.max(1, tally.finalLosses.length);
               return (
                 <tr key={i} data-testid="sweep-row">
-                  <td>
-                    {ran.names[i]} · {ran.epochs[i]} epochs
-                  </td>
+                  <td>{t('gates.repeat.row', { name: ran.names[i], epochs: ran.epochs[i] })}</td>
                   <td>
                     <strong>
-                      {t.solvedSeeds.length} of {tried}
+                      {t('gates.repeat.solvedOf', { solved: tally.solvedSeeds.length, tried })}
                     </strong>
                   </td>
-                  <td className="small">{t.solvedSeeds.join(', ') || '—'}</td>
+                  <td className="small">{tally.solvedSeeds.join(', ') || '—'}</td>
                   <td className="num">{mean.toFixed(4)}</td>
                 </tr>
               );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Gate } from '../../data/gates';
 import { formatRow, gateRows } from './evaluate';
 
@@ -11,11 +12,12 @@ export function ResultsTable({
   outputs: Float32Array | null;
   name: string;
 }) {
-  if (!outputs) return <p className="muted">Press Train to see the predictions.</p>;
+  const { t } = useTranslation();
+  if (!outputs) return <p className="muted">{t('gates.results.pressTrain')}</p>;
   const rows = gateRows(gate, outputs);
   const right = rows.filter((r) => r.right).length;
   return (
-    <div className="results" aria-label={`${name} results`}>
+    <div className="results" aria-label={t('gates.results.label', { name })}>
       <pre className="printout">
         {`===== ${name} ${gate} classifier result =====\n`}
         {rows.map((r) => (
@@ -24,13 +26,14 @@ export function ResultsTable({
             className={r.right ? 'right' : 'wrong'}
             data-testid="result-row"
           >
-            {formatRow(gate, r)} {r.right ? '✓' : `✗ (want ${r.expected})`}
+            {formatRow(gate, r)}{' '}
+            {r.right ? '✓' : `✗ ${t('gates.results.want', { expected: r.expected })}`}
             {'\n'}
           </span>
         ))}
       </pre>
       <p className={right === 4 ? 'accuracy good' : 'accuracy bad'} data-testid="accuracy">
-        accuracy {right}/4 = {(right / 4).toFixed(2)}
+        {t('gates.results.accuracy', { right, value: (right / 4).toFixed(2) })}
       </p>
     </div>
   );

@@ -15,9 +15,12 @@ import { yieldToEventLoop } from '../../engine/schedule';
 import { Trainer, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
 import { fallBackFrom, runWatched } from '../../engine/watchedRun';
 import { ThrottledStore } from '../../runs/store';
+import { browserRunHistory } from '../../runs/history/browser';
+import { TrainerRecording } from '../../runs/history/fromTrainer';
+import { RunRecorder, type RecorderInit } from '../../runs/history/recorder';
 import { predictGate } from './evaluate';
 import { modelName, type GatesSettings } from './settings';
-import { errorMessage } from '../../engine/errors';
+import { errorText, message, MessageError, type Text } from '../../engine/message';
 
 export const GRID_N = 40;
 export const GRID_DOMAIN = [-0.25, 1.25] as const;
@@ -63,10 +66,23 @@ export interface RunState {
   gate: Gate | null;
   backend: BackendName | null;
   models: ModelRun[];
-  error: string | null;
+  error: Text | null;
 }
 
 const IDLE: RunState = { phase: 'idle', gate: null, backend: null, models: [], error: null };
+
+/** What the run history keeps of one model's run (the repeat-over-seeds sweep is not recorded). */
+function recordInit(gate: Gate, model: ModelConfig, backend: BackendName): RecorderInit {
+  const config = { gate, ...model };
+  return {
+    lab: 'gates',
+    name: `${gate} ${modelName(model)}`,
+    config,
+    backend,
+    trainCount: 4,
+    batchSize: model.batchSize,
+  };
+}
 
 /**
  * Trains the lab's two models side by side on one backend, keeps their curves and live
@@ -118,9 +134,11 @@ export class GatesRun extends ThrottledStore<RunState> {
         measureStepMs(largest, data),
       );
     } catch (err) {
-      this.update({ phase: 'idle', error: errorMessage(err) });
+      this.update({ phase: 'idle', error: errorText(err) });
       return;
     }
+    if (generation !== this.generation) return;
+    const history = await browserRunHistory();
     if (generation !== this.generation) return;
 
     this.built = settings.models.map((m) => buildModel(m));
@@ -139,10 +157,19 @@ export class GatesRun extends ThrottledStore<RunState> {
       });
       return trainer;
     });
+    const recordings = this.trainers.map(
+      (t, i) =>
+        history &&
+        new TrainerRecording(
+          t,
+          new RunRecorder(history, recordInit(settings.gate, settings.models[i]!, backend)),
+        ),
+    );
     this.update({ phase: 'running', backend });
     const running = runWatched(this.trainers);
     const preview = this.previewLoop(generation);
     const { outcomes, brokenBy } = await running;
+    recordings.forEach((r, i) => void r?.finish(outcomes?.[i], brokenBy !== null));
     if (generation !== this.generation) return;
     outcomes?.forEach((outcome, i) =>
       this.patchModel(i, { outcome, elapsedMs: outcome.elapsedMs, step: outcome.step }),
@@ -191,7 +218,7 @@ export class GatesRun extends ThrottledStore<RunState> {
   /** Saves slot `index`'s model as tfjs files: `name.json` and `name.weights.bin` download. */
   async downloadModel(index: number, name: string): Promise<void> {
     const built = this.built[index];
-    if (!built) throw new Error(`model ${index + 1} has not been trained yet`);
+    if (!built) throw new MessageError(message('gates.files.notTrained', { n: index + 1 }));
     await downloadModel(built.model, name);
   }
 
@@ -206,17 +233,14 @@ export class GatesRun extends ThrottledStore<RunState> {
     expected: ModelConfig,
   ): Promise<void> {
     if (this.trainers.some((t) => t.status === 'running' || t.status === 'paused')) {
-      throw new Error('wait until training has finished, or stop it, before loading a model');
+      throw new MessageError(message('gates.files.waitForTraining'));
     }
     const model = await loadModelFiles(files);
     const problem = checkLoadedModel(model, expected);
     let outputs: Float32Array;
     let grid: Float32Array;
     try {
-      if (problem)
-        throw new Error(
-          `${problem}: change this model's settings to match, or choose another file`,
-        );
+      if (problem) throw new MessageError(message('gates.files.mismatch', { problem }));
       outputs = await predictGate(model);
       grid = await predictRows(model, GRID, GRID_N * GRID_N, [2]);
     } catch (err) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultOptimizer, type ModelConfig } from '../../engine/config';
+import { fieldInEnglish, inEnglish, noticeInEnglish } from '../../test/english';
 import { lectureModel, lectureSettings, type GatesSettings } from './settings';
 import { decodeGates, encodeGates } from './urlState';
 
@@ -108,8 +109,8 @@ describe('decodeGates with bad values', () => {
         /^(gate|m1\.(epochs|opt|layers|hidden)|m2\.(lr|optimizer|batch))/.test(n.field),
       ),
     ).toBe(true);
-    expect(notices.find((n) => n.field === 'gate')!.message).toContain('FOO');
-    expect(notices.find((n) => n.field === 'm1.epochs')!.message).toContain('5000');
+    expect(inEnglish(notices.find((n) => n.field === 'gate')!.message)).toContain('FOO');
+    expect(inEnglish(notices.find((n) => n.field === 'm1.epochs')!.message)).toContain('5000');
   });
 
   test('layer units out of range are clamped one by one', () => {
@@ -119,7 +120,7 @@ describe('decodeGates with bad values', () => {
       { units: 1, activation: 'relu' },
       { units: 16, activation: 'relu' },
     ]);
-    expect(notices.map((n) => n.field).sort()).toEqual([
+    expect(notices.map(fieldInEnglish).sort()).toEqual([
       'm2.layers (hidden layer 2)',
       'm2.layers (hidden layer 3)',
     ]);
@@ -136,7 +137,7 @@ describe('decodeGates with bad values', () => {
     expect(m1.loss).toBe('mse');
     expect(m1.hidden.map((h) => h.units)).toEqual([1, 2, 3, 4]);
     expect(m1.batchSize).toBe(3);
-    expect(notices.map((n) => n.field).sort()).toEqual([
+    expect(notices.map(fieldInEnglish).sort()).toEqual([
       'm1.batch',
       'm1.layers',
       'm1.loss',
@@ -147,7 +148,7 @@ describe('decodeGates with bad values', () => {
   test('a bad layer keeps the other layers: it takes the default units, with one notice', () => {
     const { settings, notices } = decodeGates(new URLSearchParams('m1.layers=4,x,300'));
     expect(settings.models[0].hidden.map((h) => h.units)).toEqual([4, 4, 16]);
-    expect(notices.map((n) => `${n.field}: ${n.message}`)).toEqual([
+    expect(notices.map(noticeInEnglish)).toEqual([
       'm1.layers (hidden layer 2): not a number is not valid (Invalid input: expected number, received NaN); using 4',
       'm1.layers (hidden layer 3): 300 is above the maximum 16; using 16',
     ]);

@@ -1,5 +1,6 @@
 import { GATES, type Gate } from '../../data/gates';
 import { decodeModelParams, encodeModelParams } from '../../engine/configParams';
+import { message } from '../../engine/message';
 import type { Notice } from '../../engine/repair';
 import { gateModelSchema, lectureSettings, type GatesSettings } from './settings';
 
@@ -28,7 +29,11 @@ export function decodeGates(params: URLSearchParams): {
   if (gateText !== null) {
     const upper = gateText.toUpperCase();
     if ((GATES as readonly string[]).includes(upper)) gate = upper as Gate;
-    else notices.push({ field: 'gate', message: `"${gateText}" is not a gate; using ${gate}` });
+    else
+      notices.push({
+        field: 'gate',
+        message: message('repair.notAGate', { value: gateText, fallback: gate }),
+      });
   }
   const models = PREFIXES.map((p, i) =>
     decodeModelParams(params, p, defaults.models[i]!, gateModelSchema, NEW_LAYER),

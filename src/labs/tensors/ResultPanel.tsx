@@ -1,16 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useSay } from '../../i18n/hooks';
 import { tensorStr } from './numpyText';
 import { TensorFacts } from './TensorFacts';
 import type { Outcome } from './useTensorOutcome';
 
 /** What Python would print: the tensor with its facts, or the exception TensorFlow raises. */
 export function ResultPanel({ outcome, pythonLine }: { outcome: Outcome; pythonLine: string }) {
+  const { t } = useTranslation();
+  const say = useSay();
   if (outcome.status === 'parse-error') {
-    return <p className="muted">No tensor yet: see the message under the value.</p>;
+    return <p className="muted">{t('tensors.result.noTensor')}</p>;
   }
   if (outcome.status === 'tfjs-error') {
     return (
       <p className="notice error" role="alert">
-        tfjs could not make this tensor: {outcome.message}
+        {t('tensors.result.tfjsError', { error: outcome.message })}
       </p>
     );
   }
@@ -20,15 +24,15 @@ export function ResultPanel({ outcome, pythonLine }: { outcome: Outcome; pythonL
       <>
         {plan.tfjsOnly ? (
           <p className="notice warn" data-testid="tf-error">
-            {plan.error}
+            {say(plan.error)}
           </p>
         ) : (
           <pre className="printout" data-testid="tf-error">
             {`>>> ${pythonLine}\nTraceback (most recent call last):\n  ...\n`}
-            <span className="wrong">{plan.error}</span>
+            <span className="wrong">{say(plan.error)}</span>
           </pre>
         )}
-        <p className="hint">{plan.why}</p>
+        <p className="hint">{say(plan.why)}</p>
       </>
     );
   }

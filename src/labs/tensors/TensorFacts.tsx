@@ -1,12 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useNumber } from '../../i18n/hooks';
 import { jsShape, pythonShape } from './numpyText';
 import type { TensorReading } from './makeTensor';
 
 /** Shape, rank, dtype and size, read from the tfjs tensor, as Python and tfjs write them. */
 export function TensorFacts({ tensor, backend }: { tensor: TensorReading; backend: string }) {
+  const { t } = useTranslation();
+  const number = useNumber();
   const { shape, rank, dtype, size } = tensor;
   const product = shape.length > 1 ? ` = ${shape.join(' × ')}` : '';
   return (
-    <table className="facts" aria-label="Shape, rank, dtype and size">
+    <table className="facts" aria-label={t('tensors.facts.label')}>
       <thead>
         <tr>
           <th />
@@ -45,20 +49,20 @@ export function TensorFacts({ tensor, backend }: { tensor: TensorReading; backen
         <tr>
           <th scope="row">size</th>
           <td>
-            <code>tf.size(x)</code> →{' '}
-            <strong data-testid="size">{size.toLocaleString('en')}</strong>
+            <code>tf.size(x)</code> → <strong data-testid="size">{number(size)}</strong>
           </td>
           <td>
-            <code>x.size</code> → <strong>{size.toLocaleString('en')}</strong>
+            <code>x.size</code> → <strong>{number(size)}</strong>
           </td>
         </tr>
       </tbody>
       <tfoot>
         <tr>
           <td colSpan={3} className="muted small">
-            rank = the number of axes = the length of the shape
-            {rank === 0 ? ' (a scalar has none)' : ''}; size = the number of elements
-            {product}. Made with tfjs on the {backend} backend, read back and disposed.
+            {t(rank === 0 ? 'tensors.facts.footScalar' : 'tensors.facts.foot', {
+              product,
+              backend,
+            })}
           </td>
         </tr>
       </tfoot>

@@ -1,20 +1,28 @@
 import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNumber, useSay } from '../../i18n/hooks';
 import { cellColor, cellText, colorScale } from './cellColors';
 import type { TensorReading } from './makeTensor';
 import { scalarText } from './numpyText';
 import { flatIndex, pictureLayout, range, shownNote, type DrawnAxis } from './pictureLayout';
 
+type AxisRole =
+  | 'cells'
+  | 'rows'
+  | 'columns'
+  | 'sheets'
+  | 'sheetRows'
+  | 'sheetColumns'
+  | 'stacks'
+  | 'stackSheets'
+  | 'lastColumns';
+
 /** The axes as the picture draws them, outermost first, by the number of drawn axes. */
-const AXIS_ROLES: Record<number, readonly string[]> = {
-  1: ['cells, left to right'],
-  2: ['rows, top to bottom', 'columns, left to right'],
-  3: ['sheets, front to back', 'rows of each sheet', 'columns of each sheet'],
-  4: [
-    'stacks, left to right',
-    'sheets of each stack, front to back',
-    'rows of each sheet',
-    'columns',
-  ],
+const AXIS_ROLES: Record<number, readonly AxisRole[]> = {
+  1: ['cells'],
+  2: ['rows', 'columns'],
+  3: ['sheets', 'sheetRows', 'sheetColumns'],
+  4: ['stacks', 'stackSheets', 'sheetRows', 'lastColumns'],
 };
 
 interface GridProps {
@@ -106,6 +114,9 @@ function Stack({
  * a stack of grids (sheets) for rank 3 and a row of stacks for rank 4, coloured by value.
  */
 export const TensorPicture = memo(function TensorPicture({ tensor }: { tensor: TensorReading }) {
+  const { t } = useTranslation();
+  const say = useSay();
+  const number = useNumber();
   const layout = useMemo(() => pictureLayout(tensor.shape), [tensor.shape]);
   const scale = useMemo(() => colorScale(tensor.values), [tensor.values]);
   const { axes, fixed, labelled } = layout;
@@ -131,9 +142,7 @@ export const TensorPicture = memo(function TensorPicture({ tensor }: { tensor: T
 
   let picture: ReactNode;
   if (layout.total === 0) {
-    picture = (
-      <p className="muted">An empty tensor: a shape with a 0 in it has no elements to draw.</p>
-    );
+    picture = <p className="muted">{t('tensors.picture.empty')}</p>;
   } else if (axes.length === 0) {
     picture = grid([], null, null);
   } else if (axes.length === 1) {
@@ -158,27 +167,29 @@ export const TensorPicture = memo(function TensorPicture({ tensor }: { tensor: T
   return (
     <figure className="tensor-picture" data-rank={tensor.rank}>
       {axes.length > 0 ? (
-        <ol className="axis-legend" aria-label="Axes">
+        <ol className="axis-legend" aria-label={t('tensors.picture.axes')}>
           {axes.map((a, k) => (
             <li key={a.axis}>
-              <strong>axis {a.axis}</strong>: {a.length.toLocaleString('en')}
-              <span className="muted"> — {roles[k]}</span>
+              <strong>{t('tensors.picture.axis', { axis: a.axis })}</strong>: {number(a.length)}
+              {roles[k] && (
+                <span className="muted"> — {t(`tensors.picture.roles.${roles[k]}`)}</span>
+              )}
             </li>
           ))}
         </ol>
       ) : (
-        <p className="muted small">A scalar: no axes, one value.</p>
+        <p className="muted small">{t('tensors.picture.scalar')}</p>
       )}
       <div className="t-canvas" data-testid="picture">
         {picture}
       </div>
       <figcaption className="muted small">
-        {note && <span data-testid="picture-note">{note} </span>}
-        {axes.length >= 3 && 'Point at a sheet to bring it to the front. '}
+        {note && <span data-testid="picture-note">{say(note)} </span>}
+        {axes.length >= 3 && `${t('tensors.picture.pointSheet')} `}
         {tensor.dtype === 'bool'
-          ? 'Blue is True, white is False.'
-          : `Colour: white is 0, blue up to ${scaleText}, red down to −${scaleText}.`}
-        {!labelled && layout.total > 0 && ' Point at a cell to read its value.'}
+          ? t('tensors.picture.bools')
+          : t('tensors.picture.colours', { max: scaleText })}
+        {!labelled && layout.total > 0 && ` ${t('tensors.picture.pointCell')}`}
       </figcaption>
     </figure>
   );

@@ -1,4 +1,7 @@
+import { GuidedSteps } from '../../ui/GuidedSteps';
+import { Hideable } from '../../ui/hidden';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
 import { calls } from './calls';
@@ -15,12 +18,19 @@ import { ValueInput } from './ValueInput';
 /** Typing waits this long before the value is read; examples and menus apply at once. */
 const TYPING_DELAY_MS = 150;
 
+const GUIDE = ['constant', 'cast', 'rank'] as const;
+
 /**
  * The lecture's tensor section: type a value, pick tf.constant, tf.convert_to_tensor or tf.cast
  * and a dtype, and see the real (tfjs) tensor: its shape, rank, dtype and size, TensorFlow's
  * printout, a picture, and what casting does.
  */
 export default function TensorsLab() {
+  const { t } = useTranslation();
+  const guide = GUIDE.map((k) => ({
+    title: t(`guide.tensors.${k}.title`),
+    body: t(`guide.tensors.${k}.body`),
+  }));
   const { settings, setSettings, notices } = useUrlState(decodeTensors, encodeTensors);
   const [typing, setTyping] = useState(false);
   const settledText = useDebounced(settings.text, typing ? TYPING_DELAY_MS : 0);
@@ -50,10 +60,11 @@ export default function TensorsLab() {
   return (
     <div className="lab tensors">
       <UrlNotice notices={notices} />
+      <GuidedSteps lab="tensors" steps={guide} />
 
       <div className="tensors-top">
-        <section className="card" aria-label="Make a tensor" ref={top}>
-          <h2>Make a tensor</h2>
+        <section className="card" aria-label={t('tensors.sections.make')} ref={top}>
+          <h2>{t('tensors.sections.make')}</h2>
           <ValueInput
             settings={settings}
             outcome={outcome}
@@ -62,36 +73,37 @@ export default function TensorsLab() {
             onChange={update}
           />
         </section>
-        <section className="card" aria-label="The tensor">
-          <h2>The tensor</h2>
+        <section className="card" aria-label={t('tensors.sections.tensor')}>
+          <h2>{t('tensors.sections.tensor')}</h2>
           <ResultPanel outcome={outcome} pythonLine={code.python} />
         </section>
       </div>
 
       {made && (
-        <section className="card" aria-label="Picture">
-          <h2>Picture</h2>
+        <section className="card" aria-label={t('tensors.sections.picture')}>
+          <h2>{t('tensors.sections.picture')}</h2>
           <TensorPicture tensor={made.result} />
         </section>
       )}
 
-      <section className="card" aria-label="Casting">
-        <h2>{made?.before ? 'What tf.cast did' : 'Casting and immutability'}</h2>
+      <section className="card" aria-label={t('tensors.sections.casting')}>
+        <h2>{t(made?.before ? 'tensors.sections.castDone' : 'tensors.sections.castTitle')}</h2>
         {made?.before ? (
           <CastPanel made={made} inputCall={code.input} />
         ) : (
           <p className="small">
-            Pick <strong>tf.cast</strong> above to see a tensor before and after casting, e.g. the
-            lecture’s <code>tf.cast(input_data, tf.float32)</code> or 1.7 to int32.
+            <Trans i18nKey="tensors.pickCast" components={{ strong: <strong />, code: <code /> }} />
           </p>
         )}
         <ImmutableNote cast={Boolean(made?.before)} />
       </section>
 
-      <section className="card" aria-label="The lecture’s questions">
-        <h2>The lecture’s questions</h2>
-        <LectureQuiz onTry={tryExample} />
-      </section>
+      <Hideable name="quiz">
+        <section className="card" aria-label={t('tensors.sections.questions')}>
+          <h2>{t('tensors.sections.questions')}</h2>
+          <LectureQuiz onTry={tryExample} />
+        </section>
+      </Hideable>
     </div>
   );
 }

@@ -1,5 +1,9 @@
+import { Hideable } from '../../ui/hidden';
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorExcerpt } from '../../data/tensorText';
+import { useSay } from '../../i18n/hooks';
 import { Select } from '../../ui/Slider';
 import { EXAMPLES, type Example } from './examples';
 import { DTYPES, type DTypeChoice, type TensorFn } from './tfRules';
@@ -12,14 +16,6 @@ const FN_OPTIONS: readonly { value: TensorFn; label: string }[] = [
   { value: 'cast', label: 'tf.cast' },
 ];
 
-const FN_NOTES: Record<TensorFn, string> = {
-  constant:
-    'tf.constant(value, dtype=None) makes a tensor with the same content as value. Without a dtype, TensorFlow picks one: floats → float32, whole numbers → int32, True/False → bool.',
-  convert_to_tensor:
-    'tf.convert_to_tensor(value, dtype=None): for a Python list, the same as tf.constant. With a dtype it converts only what loses nothing: whole numbers → float32 works, 1.7 → int32 is an error.',
-  cast: 'tf.cast(x, dtype) makes a new tensor with x’s values converted to dtype: floats → int32 cut off their fractions, anything → bool is “not zero”.',
-};
-
 /**
  * Longer text is read but not kept in the text box: a browser needs seconds to lay out
  * megabytes of text, so the box shows the start of it instead.
@@ -28,13 +24,14 @@ export const MAX_SHOWN_CHARS = 1_000_000;
 const PREVIEW_CHARS = 2_000;
 
 /** What the text box shows: the value, or the start of a value too long to show. */
-export function shownText(text: string): string {
+export function shownText(t: TFunction, text: string): string {
   if (text.length <= MAX_SHOWN_CHARS) return text;
-  return `${text.slice(0, PREVIEW_CHARS)} …\n\n(${text.length.toLocaleString('en')} characters in all: too long to show here. Type or pick an example to replace it.)`;
+  return `${text.slice(0, PREVIEW_CHARS)} …\n\n${t('tensors.input.tooLong', { n: text.length })}`;
 }
 
-function dtypeOptions(fn: TensorFn): { value: DTypeChoice; label: string }[] {
-  const given = fn === 'cast' ? [] : [{ value: 'given' as const, label: 'as given (inferred)' }];
+function dtypeOptions(t: TFunction, fn: TensorFn): { value: DTypeChoice; label: string }[] {
+  const given =
+    fn === 'cast' ? [] : [{ value: 'given' as const, label: t('tensors.input.asGiven') }];
   return [...given, ...DTYPES.map((d) => ({ value: d, label: `tf.${d}` }))];
 }
 
@@ -50,6 +47,8 @@ interface Props {
 
 /** The value, the function and the dtype; the Python and tfjs calls they make. */
 export function ValueInput({ settings, outcome, settledText, code, onChange }: Props) {
+  const { t } = useTranslation();
+  const say = useSay();
   const id = useId();
   const error = outcome.status === 'parse-error' ? outcome.error : null;
   const choose = (e: Example) => onChange({ text: e.text, fn: e.fn, dtype: e.dtype });
@@ -73,16 +72,21 @@ export function ValueInput({ settings, outcome, settledText, code, onChange }: P
   }, []);
   return (
     <>
-      <div className="examples" role="group" aria-label="Examples">
-        <span className="field-label">Examples</span>
+      <div className="examples" role="group" aria-label={t('tensors.input.examples')}>
+        <span className="field-label">{t('tensors.input.examples')}</span>
         {EXAMPLES.map((e) => (
-          <button key={e.label} type="button" title={e.title} onClick={() => choose(e)}>
-            {e.label}
+          <button
+            key={e.id}
+            type="button"
+            title={t(`tensors.examples.${e.id}.title`)}
+            onClick={() => choose(e)}
+          >
+            {t(`tensors.examples.${e.id}.label`)}
           </button>
         ))}
       </div>
       <div className="field">
-        <label htmlFor={id}>Value (a number, True/False, or nested [ ] lists, as in Python)</label>
+        <label htmlFor={id}>{t('tensors.input.value')}</label>
         <textarea
           ref={box}
           id={id}
@@ -90,47 +94,51 @@ export function ValueInput({ settings, outcome, settledText, code, onChange }: P
           spellCheck={false}
           autoComplete="off"
           rows={5}
-          value={shownText(settings.text)}
+          value={shownText(t, settings.text)}
           aria-invalid={error ? true : undefined}
           onChange={(e) => onChange({ text: e.target.value })}
         />
       </div>
       {error && (
         <div className="notice error" role="alert" data-testid="parse-error">
-          <p>{error.message}</p>
+          <p>{say(error.message)}</p>
           {error.kind !== 'empty' && error.kind !== 'too-large' && (
             <pre className="excerpt">{errorExcerpt(settledText, error)}</pre>
           )}
         </div>
       )}
       <div className="row wrap">
-        <Select
-          label="Function"
-          value={settings.fn}
-          options={FN_OPTIONS}
-          onChange={(fn) =>
-            onChange({
-              fn,
-              dtype: fn === 'cast' && settings.dtype === 'given' ? 'float32' : settings.dtype,
-            })
-          }
-        />
-        <Select
-          label="dtype"
-          value={settings.dtype}
-          options={dtypeOptions(settings.fn)}
-          onChange={(dtype) => onChange({ dtype })}
-        />
+        <Hideable name="function">
+          <Select
+            label={t('tensors.input.function')}
+            value={settings.fn}
+            options={FN_OPTIONS}
+            onChange={(fn) =>
+              onChange({
+                fn,
+                dtype: fn === 'cast' && settings.dtype === 'given' ? 'float32' : settings.dtype,
+              })
+            }
+          />
+        </Hideable>
+        <Hideable name="dtype">
+          <Select
+            label={t('tensors.input.dtype')}
+            value={settings.dtype}
+            options={dtypeOptions(t, settings.fn)}
+            onChange={(dtype) => onChange({ dtype })}
+          />
+        </Hideable>
       </div>
-      <p className="muted small">{FN_NOTES[settings.fn]}</p>
+      <p className="muted small">{t(`tensors.input.notes.${settings.fn}`)}</p>
       <div className="calls">
         <div>
-          <span className="field-label">Python</span>
+          <span className="field-label">{t('tensors.input.python')}</span>
           <code data-testid="python-call">{code.python}</code>
         </div>
         {code.js && (
           <div>
-            <span className="field-label">tfjs (what this page runs)</span>
+            <span className="field-label">{t('tensors.input.tfjs')}</span>
             <code data-testid="js-call">{code.js}</code>
           </div>
         )}

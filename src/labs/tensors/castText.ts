@@ -1,3 +1,4 @@
+import { message, type Message } from '../../engine/message';
 import { scalarText, type DType } from './numpyText';
 
 /** Up to `max` different "before → after" pairs of a cast, in order: `1.7 → 1`. */
@@ -22,14 +23,10 @@ export function castPairs(
 }
 
 /** What tf.cast does between two dtypes, in one sentence. */
-export function castRule(from: DType, to: DType): string {
-  if (from === to) {
-    return `The tensor is already ${to}: TensorFlow’s tf.cast gives it back as it is; there is nothing to convert.`;
-  }
-  if (to === 'bool') return '0 becomes False; every other value becomes True.';
-  if (from === 'bool') return 'True becomes 1 and False becomes 0.';
-  if (to === 'int32') {
-    return 'The fraction is cut off, toward zero: 1.7 → 1 and −1.7 → −1. Nothing is rounded (2.5 → 2).';
-  }
-  return 'The same numbers, now stored as 32-bit floats: what neural networks compute with.';
+export function castRule(from: DType, to: DType): Message {
+  if (from === to) return message('tensors.cast.rules.same', { dtype: to });
+  if (to === 'bool') return message('tensors.cast.rules.toBool');
+  if (from === 'bool') return message('tensors.cast.rules.fromBool');
+  if (to === 'int32') return message('tensors.cast.rules.toInt');
+  return message('tensors.cast.rules.toFloat');
 }

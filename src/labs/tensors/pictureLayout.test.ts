@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { colorPosition, colorScale } from './cellColors';
+import { inEnglish } from '../../test/english';
 import { flatIndex, pictureLayout, shownNote } from './pictureLayout';
 
 describe('pictureLayout', () => {
@@ -28,7 +29,7 @@ describe('pictureLayout', () => {
     const layout = pictureLayout([1000, 100]);
     expect(layout.cells).toBe(256);
     expect(layout.labelled).toBe(false);
-    expect(shownNote(layout)).toBe(
+    expect(inEnglish(shownNote(layout)!)).toBe(
       'Showing the first 256 of 100,000 values (16 of 1,000 along axis 0, 16 of 100 along axis 1).',
     );
     for (const shape of [[100_000], [50, 50, 40], [10, 10, 10, 100], [2, 3, 4, 5, 6, 7]]) {
@@ -40,7 +41,7 @@ describe('pictureLayout', () => {
     const layout = pictureLayout([2, 1, 3, 2, 4, 5]);
     expect(layout.fixed).toEqual([0, 0]);
     expect(layout.axes.map((a) => a.axis)).toEqual([2, 3, 4, 5]);
-    expect(shownNote(layout)).toMatch(/^Drawing x\[0, 0\], the first rank-4 slice/);
+    expect(inEnglish(shownNote(layout)!)).toMatch(/^Drawing x\[0, 0\], the first rank-4 slice/);
   });
 
   test('flatIndex is row-major', () => {

@@ -1,3 +1,4 @@
+import { message, type Message } from '../../engine/message';
 import { stridesOf } from './numpyText';
 
 /**
@@ -72,26 +73,22 @@ export function range(n: number): number[] {
 }
 
 /** The sentence under a cut picture: which part of the tensor is drawn. */
-export function shownNote(layout: PictureLayout): string | null {
+export function shownNote(layout: PictureLayout): Message | null {
   const cut = layout.axes.filter((a) => a.shown < a.length);
-  const parts: string[] = [];
-  if (layout.fixed.length) {
-    parts.push(`drawing x[${layout.fixed.join(', ')}], the first rank-${layout.axes.length} slice`);
-  }
-  if (cut.length) {
-    parts.push(
-      `showing the first ${layout.cells.toLocaleString('en')} of ${layout.total.toLocaleString('en')} values (` +
-        cut
-          .map((a) => `${a.shown} of ${a.length.toLocaleString('en')} along axis ${a.axis}`)
-          .join(', ') +
-        ')',
-    );
-  } else if (layout.fixed.length) {
-    parts.push(
-      `${layout.cells.toLocaleString('en')} of ${layout.total.toLocaleString('en')} values`,
-    );
-  }
-  if (!parts.length) return null;
-  const text = parts.join('; ');
-  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  const slice = layout.fixed.length > 0;
+  if (!slice && !cut.length) return null;
+  const values = {
+    index: layout.fixed.join(', '),
+    rank: layout.axes.length,
+    cells: layout.cells,
+    total: layout.total,
+    axes: {
+      list: cut.map(({ shown, length, axis }) =>
+        message('tensors.picture.axisCut', { shown, length, axis }),
+      ),
+      separator: ', ',
+    },
+  };
+  if (!cut.length) return message('tensors.picture.sliceCount', values);
+  return message(slice ? 'tensors.picture.sliceCut' : 'tensors.picture.cut', values);
 }

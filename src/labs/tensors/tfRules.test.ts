@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseTensorText, type ParsedTensor } from '../../data/tensorText';
+import { inEnglish } from '../../test/english';
 import { setCpuBackend } from '../../test/helpers';
 import { castPairs, castRule } from './castText';
 import { countingText } from './examples';
@@ -11,7 +12,7 @@ beforeAll(setCpuBackend);
 
 function parsed(text: string): ParsedTensor {
   const result = parseTensorText(text);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(inEnglish(result.error.message));
   return result.tensor;
 }
 
@@ -48,7 +49,7 @@ describe('what TensorFlow makes of a Python value', () => {
       ok: false,
       error: 'TypeError: Cannot convert 1.7 to EagerTensor of dtype int32',
     });
-    if (!p.ok) expect(p.why).toMatch(/tf\.cast/);
+    if (!p.ok) expect(inEnglish(p.why)).toMatch(/tf\.cast/);
     expect(plan('[[0.0, 1.0]]', 'convert_to_tensor', 'int32')).toMatchObject({
       ok: false,
       error: 'TypeError: Cannot convert [[0.0, 1.0]] to EagerTensor of dtype int32',
@@ -156,8 +157,8 @@ describe('what tf.cast did, in words', () => {
   });
 
   test('rules', () => {
-    expect(castRule('float32', 'int32')).toMatch(/toward zero/);
-    expect(castRule('int32', 'int32')).toMatch(/already int32/);
-    expect(castRule('float32', 'bool')).toMatch(/0 becomes False/);
+    expect(inEnglish(castRule('float32', 'int32'))).toMatch(/toward zero/);
+    expect(inEnglish(castRule('int32', 'int32'))).toMatch(/already int32/);
+    expect(inEnglish(castRule('float32', 'bool'))).toMatch(/0 becomes False/);
   });
 });

@@ -1,4 +1,5 @@
 import type { ParsedTensor } from '../../data/tensorText';
+import { message, type Message, type Text } from '../../engine/message';
 import type { DType } from './numpyText';
 import { pythonLiteral } from './pythonText';
 
@@ -29,10 +30,13 @@ export type Plan =
     }
   | {
       ok: false;
-      /** The exception Python would raise, as it prints: `TypeError: Cannot convert …`. */
-      error: string;
+      /**
+       * The exception Python would raise, as it prints (`TypeError: Cannot convert …`), or what
+       * tfjs cannot do.
+       */
+      error: Text;
       /** Why, for the student. */
-      why: string;
+      why: Message;
       /** True when TensorFlow would manage but tfjs cannot (no int64 in tfjs). */
       tfjsOnly?: boolean;
     };
@@ -45,7 +49,7 @@ function mixedTypes(): Plan {
   return {
     ok: false,
     error: "ValueError: Can't convert Python sequence with mixed types to Tensor.",
-    why: 'The first element is True/False, so TensorFlow expects only bools, but the value also holds numbers. Use only numbers, only True/False, or give dtype=tf.float32.',
+    why: message('tensors.why.mixed'),
   };
 }
 
@@ -55,7 +59,7 @@ function float32Overflow(p: ParsedTensor): Plan | null {
     ok: false,
     error:
       "ValueError: Can't convert Python sequence with a value out of range for a double-precision float.",
-    why: 'A value is larger than float32 can hold (about 3.4e38).',
+    why: message('tensors.why.overflow'),
   };
 }
 
@@ -67,8 +71,8 @@ function inferred(p: ParsedTensor): Plan {
   if (p.values.some((v) => v < INT32_MIN || v > INT32_MAX)) {
     return {
       ok: false,
-      error: 'TensorFlow would make an int64 tensor here; tfjs has no int64.',
-      why: 'A whole number is outside the int32 range (±2,147,483,647), so TensorFlow picks int64. Choose dtype float32 to see it in this lab.',
+      error: message('tensors.result.int64'),
+      why: message('tensors.why.int64'),
       tfjsOnly: true,
     };
   }
@@ -80,10 +84,7 @@ function requested(p: ParsedTensor, dtype: DType): Plan {
   const refuse = (): Plan => ({
     ok: false,
     error: `TypeError: Cannot convert ${repr(p)} to EagerTensor of dtype ${dtype}`,
-    why:
-      dtype === 'int32'
-        ? 'Making a tensor does not throw fractions away: floats cannot become int32 here. Make the tensor first, then tf.cast(x, tf.int32) cuts the fractions on purpose.'
-        : 'Only True and False make a bool tensor. tf.cast(x, tf.bool) turns numbers into bools (0 → False, anything else → True).',
+    why: message(dtype === 'int32' ? 'tensors.why.noInt' : 'tensors.why.noBool'),
   });
   if (dtype === 'float32') return float32Overflow(p) ?? { ok: true, made: 'float32' };
   if (dtype === 'int32') return p.has.float ? refuse() : { ok: true, made: 'int32' };

@@ -1,3 +1,4 @@
+import { message } from '../../engine/message';
 import type { Notice } from '../../engine/repair';
 import { LECTURE_INPUT } from './examples';
 import { DTYPES, TENSOR_FNS, type DTypeChoice, type TensorFn } from './tfRules';
@@ -38,7 +39,10 @@ export function decodeTensors(params: URLSearchParams): {
   if (fnText !== null) {
     if ((TENSOR_FNS as readonly string[]).includes(fnText)) fn = fnText as TensorFn;
     else
-      notices.push({ field: 't.fn', message: `"${fnText}" is not a function here; using ${fn}` });
+      notices.push({
+        field: 't.fn',
+        message: message('repair.notAFunction', { value: fnText, fallback: fn }),
+      });
   }
   const dtypeText = params.get('t.dtype');
   if (dtypeText !== null) {
@@ -47,14 +51,14 @@ export function decodeTensors(params: URLSearchParams): {
     } else {
       notices.push({
         field: 't.dtype',
-        message: `"${dtypeText}" is not a dtype here; using ${dtype}`,
+        message: message('repair.notADtype', { value: dtypeText, fallback: dtype }),
       });
     }
   }
   if (fn === 'cast' && dtype === 'given') {
     dtype = 'float32';
     if (dtypeText !== null)
-      notices.push({ field: 't.dtype', message: 'tf.cast needs a dtype; using float32' });
+      notices.push({ field: 't.dtype', message: message('repair.castNeedsDtype') });
   }
   const text = params.get('t.value') ?? DEFAULT_SETTINGS.text;
   return { settings: { text, fn, dtype }, notices };

@@ -1,0 +1,26 @@
+/** Words every lab uses: the run buttons, the run's phases, durations, shared field names. */
+export const common = {
+  train: 'Train',
+  pause: 'Pause',
+  resume: 'Resume',
+  stop: 'Stop',
+  ok: 'OK',
+  phase: {
+    idle: 'idle',
+    preparing: 'choosing a backend…',
+    running: 'running',
+    paused: 'paused',
+    evaluating: 'evaluating',
+    finished: 'finished',
+  },
+  milliseconds: '{{value}} ms',
+  seconds: '{{value}} s',
+  minutes: '{{minutes}} min {{seconds}} s',
+  epoch: 'epoch',
+  epochs: 'Epochs',
+  batchSize: 'Batch size',
+  loss: 'loss',
+  accuracy: 'accuracy',
+  seed: 'Seed (initial weights, shuffling)',
+  logScale: 'log scale',
+};

@@ -1,0 +1,22 @@
+/** Notices about settings in a link that were not valid (src/engine/repair.ts and the labs' URL state). */
+export const repair = {
+  title: 'Some settings in the link were not valid and were changed:',
+  hiddenLayer: '(hidden layer {{layer}})',
+  nothing: 'nothing',
+  notANumber: 'not a number',
+  notAnObject: 'expected an object, got {{was}}; using the defaults',
+  belowMin: '{{was}} is below the minimum {{min}}; using {{min}}',
+  aboveMax: '{{was}} is above the maximum {{max}}; using {{max}}',
+  tooManyEntries: 'has {{length}} entries, at most {{max}} allowed; keeping the first {{max}}',
+  notWhole: '{{was}} is not a whole number; using {{rounded}}',
+  invalid: '{{was}} is not valid ({{reason}}); using {{value}}',
+  invalidUsingDefaults: '{{reason}}; using the defaults',
+  unrepairable: 'could not be repaired; using the defaults',
+  notAnOptimizer: '"{{value}}" is not an optimizer; using {{fallback}}',
+  notAGate: '"{{value}}" is not a gate; using {{fallback}}',
+  notAFunction: '"{{value}}" is not a function here; using {{fallback}}',
+  notADtype: '"{{value}}" is not a dtype here; using {{fallback}}',
+  castNeedsDtype: 'tf.cast needs a dtype; using float32',
+  notANumberUsing: '"{{value}}" is not a number; using {{fallback}}',
+  outside: '{{value}} is outside {{min}}–{{max}}; using {{fixed}}',
+};
