@@ -14,10 +14,6 @@ interface ExportedRun {
 
 const EPOCHS = 3;
 
-// The offline service worker reloads a page whose worker took over a minute to install (workbox
-// takes it for a new deploy), which a loaded machine can make happen mid-run. Not this lab's topic.
-test.use({ serviceWorkers: 'block' });
-
 /** The lab's default comparison (2,000 Fashion-MNIST images, 1,600 to train), a little shorter. */
 async function trainDefault(page: Page, query = '') {
   await page.goto(`./?lab=descent&d.epochs=${EPOCHS}${query}`);
@@ -160,9 +156,28 @@ for (const lang of ['en', 'ko'] as const) {
     await loss.screenshot({ path: `e2e/screenshots/descent-${lang}-seconds.png` });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(500);
-    await page.screenshot({ path: `e2e/screenshots/descent-${lang}-phone.png`, fullPage: true });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let i = 0; i * 800 < height && i < 10; i++) {
+      await page.evaluate((y) => window.scrollTo(0, y), i * 800);
+      await page.screenshot({ path: `e2e/screenshots/descent-${lang}-phone-${i}.png` });
+    }
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
       .toBeLessThanOrEqual(0);
   });
 }
+
+test('screenshots, decision maps', async ({ page }) => {
+  test.skip(!process.env.SHOTS, 'pictures only with SHOTS=1');
+  for (const data of ['spiral', 'gates']) {
+    await page.goto(`./?lab=descent&d.data=${data}`);
+    await page.getByRole('button', { name: /Train the runs/ }).click();
+    await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'finished', {
+      timeout: 60_000,
+    });
+    await page.screenshot({ path: `e2e/screenshots/descent-${data}.png`, fullPage: true });
+    await page
+      .getByTestId('runs-chart')
+      .screenshot({ path: `e2e/screenshots/descent-${data}-chart.png` });
+  }
+});

@@ -140,3 +140,93 @@ test('a truncated file is refused with a message that names it', async ({ page }
   await expect(error).toBeVisible();
   await expect(error).toContainText('t10k-labels-idx1-ubyte.gz');
 });
+
+test('a downloaded model loads back and predicts the same; a wrong or damaged file is refused', async ({
+  page,
+}, testInfo) => {
+  const query = '&f.n=1000&f.epochs=1&backend=cpu';
+  await openWithData(page, query);
+  const files = page.getByRole('group', { name: 'Model files' });
+  // Nothing to download before training.
+  await expect(files.getByRole('button', { name: 'Download model' })).toHaveCount(0);
+  await page.getByRole('button', { name: '▶ Train' }).click();
+  await expect(page.getByTestId('phase')).toHaveText('finished', { timeout: 120_000 });
+  const accuracy = await page.getByTestId('test-accuracy').textContent();
+  const predictions = page
+    .getByRole('list', { name: 'Test images with their predicted class' })
+    .locator('li');
+  const before = await predictions.allTextContents();
+  expect(before).toHaveLength(25);
+
+  // tfjs saves a model as two downloads: the JSON and the weights.
+  const downloads: import('@playwright/test').Download[] = [];
+  const saved = new Promise<void>((resolve) => {
+    page.on('download', (download) => {
+      downloads.push(download);
+      if (downloads.length === 2) resolve();
+    });
+  });
+  await files.getByRole('button', { name: 'Download model' }).click();
+  await saved;
+  const paths: string[] = [];
+  for (const download of downloads) {
+    const path = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(path);
+    paths.push(path);
+  }
+  expect(paths.map((f) => f.split('/').pop()).sort()).toEqual([
+    'fashion_mnist_classifier.json',
+    'fashion_mnist_classifier.weights.bin',
+  ]);
+
+  // A fresh page, nothing trained: the loaded model is judged at once, as the trained one was.
+  await openWithData(page, query);
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await files.getByLabel('Load model…').setInputFiles(paths);
+  await expect(files.getByTestId('model-loaded-from')).toHaveText(
+    'Loaded from fashion_mnist_classifier.json',
+  );
+  await expect(page.getByTestId('test-accuracy')).toHaveText(accuracy!);
+  await expect(predictions).toHaveText(before);
+  await expect(page.getByTestId('judged-model')).toContainText('fashion_mnist_classifier.json');
+  await expect(page.getByRole('region', { name: 'Confusion matrix' })).toBeVisible();
+  await expect(files.getByRole('button', { name: 'Download model' })).toBeVisible();
+
+  // A damaged weights file is refused, and the loaded model stays.
+  const [json, weights] = paths.sort() as [string, string];
+  const bytes = readFileSync(weights);
+  await files.getByLabel('Load model…').setInputFiles([
+    {
+      name: 'fashion_mnist_classifier.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(json),
+    },
+    {
+      name: 'fashion_mnist_classifier.weights.bin',
+      mimeType: 'application/octet-stream',
+      buffer: bytes.subarray(0, 4000),
+    },
+  ]);
+  await expect(files.getByRole('alert')).toHaveText(
+    `Could not load the model: fashion_mnist_classifier.weights.bin has 4,000 bytes, but fashion_mnist_classifier.json describes ${bytes.length.toLocaleString('en')}: the file is damaged or belongs to another model`,
+  );
+  await expect(page.getByTestId('test-accuracy')).toHaveText(accuracy!);
+  await expect(files.getByTestId('model-loaded-from')).toBeVisible();
+
+  // A model of another shape than the lab's settings is refused, in English and in Korean.
+  await openWithData(page, `${query}&f.layers=64`);
+  await files.getByLabel('Load model…').setInputFiles(paths);
+  await expect(files.getByRole('alert')).toHaveText(
+    "Could not load the model: the file's model has hidden layers [128, 128], this model has [64]: change the model’s settings (step 2) to match the file, or choose another file",
+  );
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await expect(files.getByTestId('model-loaded-from')).toHaveCount(0);
+  await openWithData(page, `${query}&f.layers=64&lang=ko`);
+  await page
+    .getByRole('group', { name: '모델 파일' })
+    .getByLabel('모델 불러오기…')
+    .setInputFiles(paths);
+  await expect(page.getByRole('group', { name: '모델 파일' }).getByRole('alert')).toHaveText(
+    '모델을 불러올 수 없습니다: 은닉층이 다릅니다: 파일의 모델은 [128, 128], 이 모델은 [64]: 모델 설정(2단계)을 파일에 맞게 바꾸거나 다른 파일을 고르세요',
+  );
+});

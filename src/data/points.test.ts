@@ -42,8 +42,12 @@ describe('2-D point sets', () => {
   test('without noise, the two spiral arms are point reflections of each other', () => {
     // Arm 0 is arm 1 turned by half a turn: the k-th point of each is at the same radius.
     const d = makePoints('spiral', { count: 200, noise: 0, seed: 1 });
-    const r1 = labelled(d, 1).map(radius).sort((a, b) => a - b);
-    const r0 = labelled(d, 0).map(radius).sort((a, b) => a - b);
+    const r1 = labelled(d, 1)
+      .map(radius)
+      .sort((a, b) => a - b);
+    const r0 = labelled(d, 0)
+      .map(radius)
+      .sort((a, b) => a - b);
     r1.forEach((r, i) => expect(r).toBeCloseTo(r0[i]!, 5));
     expect(Math.max(...r1)).toBeLessThan(5);
   });

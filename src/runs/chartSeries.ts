@@ -4,6 +4,7 @@
  * are read, never changed; long ones are downsampled for drawing only.
  */
 import { downsampleMinMax } from './downsample';
+import { downsampleMean } from './downsampleMean';
 import type { EpochRow, RunRecord } from './history/record';
 import { smoothEma } from './smoothing';
 
@@ -102,7 +103,11 @@ export function epochX(row: EpochRow, axis: XAxisKind, trainCount: number): numb
 const drawable = (y: number | null | undefined, logY: boolean): number | null =>
   y !== null && y !== undefined && Number.isFinite(y) && (!logY || y > 0) ? y : null;
 
-/** A run's lines for a chart. */
+/**
+ * A run's lines for a chart. The raw losses keep each bucket's extremes (the spikes of SGD stay
+ * visible); the smoothed line keeps each bucket's mean, so it stays a trend when thousands of
+ * updates share a pixel.
+ */
 export function runLines(
   run: ChartRun,
   { axis, smoothing, maxPoints, logY }: LineOptions,
@@ -110,9 +115,19 @@ export function runLines(
   const n = updateCount(run);
   const loss = run.updates.loss.subarray(0, n);
   const xs = updateXs(run, axis);
-  const smooth = smoothing > 0 ? smoothEma(loss, smoothing) : loss;
-  const view = downsampleMinMax(xs, smoothing > 0 ? [smooth, loss] : [loss], maxPoints);
-  const points = (ys: readonly number[]) => view.x.map((x, i) => ({ x, y: drawable(ys[i], logY) }));
+  const points = (x: readonly number[], y: readonly number[]) =>
+    x.map((xv, i) => ({ x: xv, y: drawable(y[i], logY) }));
+  let raw: ChartPoint[] = [];
+  let smoothed: ChartPoint[];
+  if (smoothing > 0) {
+    const rawView = downsampleMinMax(xs, [loss], maxPoints);
+    raw = points(rawView.x, rawView.series[0]!);
+    const trend = downsampleMean(xs, smoothEma(loss, smoothing), maxPoints / 2);
+    smoothed = points(trend.x, trend.y);
+  } else {
+    const view = downsampleMinMax(xs, [loss], maxPoints);
+    smoothed = points(view.x, view.series[0]!);
+  }
   const perEpoch = (value: (row: EpochRow) => number | null) =>
     run.epochs.map((row) => ({
       x: epochX(row, axis, run.trainCount),
@@ -125,8 +140,8 @@ export function runLines(
     id: run.id,
     name: run.name,
     color: run.color,
-    raw: smoothing > 0 ? points(view.series[1]!) : [],
-    smoothed: points(view.series[0]!),
+    raw,
+    smoothed,
     epochMean: perEpoch((row) => row.loss),
     validation,
   };

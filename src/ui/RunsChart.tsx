@@ -24,7 +24,9 @@ interface RunsChartProps {
 }
 
 /** About this many points per drawn line, however long the run. */
-const MAX_POINTS = 1500;
+const MAX_POINTS = 1000;
+/** Epochs drawn as dots up to this many; more as a line. */
+const MAX_DOTS = 40;
 
 const positiveX = (points: readonly ChartPoint[]) => points.filter((p) => p.x > 0);
 
@@ -46,7 +48,18 @@ function KeySample({ kind }: { kind: 'raw' | 'smoothed' | 'epoch' | 'validation'
   return (
     <svg width="26" height="10" aria-hidden="true" className="key-sample">
       {kind === 'epoch' ? (
-        <circle cx="13" cy="5" r="4" fill="currentColor" stroke="#fff" strokeWidth="1.5" />
+        <>
+          <line
+            x1="1"
+            y1="5"
+            x2="25"
+            y2="5"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeDasharray="1 3"
+          />
+          <circle cx="13" cy="5" r="4" fill="currentColor" stroke="#fff" strokeWidth="1.5" />
+        </>
       ) : (
         <line
           x1="1"
@@ -212,6 +225,7 @@ export const RunsChart = memo(function RunsChart({ runs: latest, height = 340 }:
                   <Line
                     key={`${run.id}-raw`}
                     id={`${id}-${run.id}-raw`}
+                    className="raw-line"
                     data={shown(run.raw)}
                     dataKey="y"
                     stroke={run.color}
@@ -238,20 +252,27 @@ export const RunsChart = memo(function RunsChart({ runs: latest, height = 340 }:
                   />
                 ))}
               {perEpoch &&
-                lines.map((run) => (
-                  <Line
-                    key={`${run.id}-epochs`}
-                    id={`${id}-${run.id}-epochs`}
-                    className="run-line"
-                    data={shown(run.epochMean)}
-                    dataKey="y"
-                    stroke={perUpdate ? 'none' : run.color}
-                    strokeWidth={2.25}
-                    dot={{ r: 4, fill: run.color, stroke: '#fff', strokeWidth: 1.5 }}
-                    activeDot={false}
-                    isAnimationActive={false}
-                  />
-                ))}
+                lines.map((run) => {
+                  // Dots for a few epochs; for hundreds, a dotted line (dots would merge into a bar).
+                  const dots = run.epochMean.length <= MAX_DOTS;
+                  return (
+                    <Line
+                      key={`${run.id}-epochs`}
+                      id={`${id}-${run.id}-epochs`}
+                      className="run-line"
+                      data={shown(run.epochMean)}
+                      dataKey="y"
+                      stroke={perUpdate && dots ? 'none' : run.color}
+                      strokeWidth={perUpdate ? 2 : 2.25}
+                      strokeDasharray={perUpdate ? '1 3' : undefined}
+                      dot={
+                        dots ? { r: 4, fill: run.color, stroke: '#fff', strokeWidth: 1.5 } : false
+                      }
+                      activeDot={false}
+                      isAnimationActive={false}
+                    />
+                  );
+                })}
               {perEpoch &&
                 lines.map((run) =>
                   run.validation.length === 0 ? null : (
@@ -263,7 +284,11 @@ export const RunsChart = memo(function RunsChart({ runs: latest, height = 340 }:
                       stroke={run.color}
                       strokeWidth={1.75}
                       strokeDasharray="6 4"
-                      dot={{ r: 3, fill: '#fff', stroke: run.color, strokeWidth: 1.5 }}
+                      dot={
+                        run.validation.length <= MAX_DOTS
+                          ? { r: 3, fill: '#fff', stroke: run.color, strokeWidth: 1.5 }
+                          : false
+                      }
                       activeDot={false}
                       isAnimationActive={false}
                     />

@@ -60,7 +60,6 @@ export const descent = {
     label:
       'Run {{run}} of {{runs}}: {{name}} · epoch {{epoch}} / {{epochs}} · update {{update}} / {{updates}}',
     left: '{{elapsed}} so far · about {{left}} left in this run',
-    preparing: 'choosing a backend…',
     done: 'All runs trained on {{backend}}.',
     stopped: 'Stopped: the runs after it were not trained.',
     diverged:
@@ -76,7 +75,7 @@ export const descent = {
     timePerEpoch: 'Time per epoch',
     trainLoss: 'Training loss',
     valLoss: 'Validation loss',
-    cost: '{{updates}} × {{time}}',
+    costLine: '{{perEpoch}}, {{time}} each: {{epochTime}} per epoch',
     explain:
       'Batch gradient descent averages the gradient over all N examples before it updates: 1 update per epoch, an expensive one. Stochastic gradient descent updates after every example: N cheap updates per epoch, each from one example, so its loss is noisy. A mini-batch of b examples is the compromise most training uses: N / b updates per epoch, each averaged over b examples.',
     timesNote:

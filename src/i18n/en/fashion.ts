@@ -50,7 +50,6 @@ export const fashion = {
     waitForTraining: 'wait until training has finished, or stop it, before loading a model',
     mismatch:
       '{{problem}}: change the model’s settings (step 2) to match the file, or choose another file',
-    loaded: 'A saved model, judged on the test set (no training here).',
   },
   diverged:
     'The loss became {{loss}} at update {{step}}: training diverged. Try a smaller learning rate.',
@@ -103,7 +102,8 @@ export const fashion = {
     onTest: 'on {{n, number}} test images (loss {{loss}})',
     trainAccuracy: 'training accuracy',
     lastEpoch: 'in the last epoch',
-    loadedModel: 'the model loaded from {{file}}',
+    model: 'model',
+    loadedNote: 'loaded from a file, not trained here',
     overfitting:
       'The model does {{points}} points better on the images it trained on than on images it has never seen: that gap is overfitting.',
     noGap: 'The model does as well on images it has never seen as on the ones it trained on.',

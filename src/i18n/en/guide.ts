@@ -64,7 +64,7 @@ export const guide = {
   descent: {
     runs: {
       title: 'Three ways to update',
-      body: 'Press Train: the same network from the same initial weights is trained three times — after every example (stochastic), after every 64 examples (mini-batch), and once per epoch on all data (batch).',
+      body: 'Press “Train the runs”: the same network from the same initial weights is trained three times — after every example (stochastic), after every 64 examples (mini-batch), and once per epoch on all data (batch).',
     },
     noise: {
       title: 'Noisy or smooth',

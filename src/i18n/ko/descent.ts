@@ -61,7 +61,6 @@ export const descent: Translation<typeof en> = {
     label:
       '실행 {{run}} / {{runs}}: {{name}} · 에포크 {{epoch}} / {{epochs}} · 업데이트 {{update}} / {{updates}}',
     left: '지금까지 {{elapsed}} · 이 실행은 약 {{left}} 남음',
-    preparing: '백엔드를 고르는 중…',
     done: '모든 실행을 {{backend}}에서 학습했습니다.',
     stopped: '중지됨: 그 뒤의 실행은 학습하지 않았습니다.',
     diverged:
@@ -77,7 +76,7 @@ export const descent: Translation<typeof en> = {
     timePerEpoch: '에포크 1회 시간',
     trainLoss: '학습 loss',
     valLoss: '검증 loss',
-    cost: '{{updates}} × {{time}}',
+    costLine: '{{perEpoch}}, 1회 {{time}}: 에포크당 {{epochTime}}',
     explain:
       '배치 경사 하강법은 N개 학습 데이터 모두의 gradient를 평균한 다음 업데이트합니다: 1 에포크에 1회 업데이트 — 1회 업데이트 비용이 너무 큽니다. 확률적 경사 하강법은 데이터 하나마다 업데이트합니다: 1 에포크에 N회 업데이트 — 1회 비용은 작지만, 데이터 하나로 계산하므로 loss가 noisy합니다. 미니배치 경사 하강법은 그 절충안입니다: b개 데이터의 gradient 평균으로 업데이트하여 1 에포크에 N / b회 업데이트하며, 최근의 신경망 학습은 대부분 이 방법을 사용합니다.',
     timesNote: '시간은 Keras처럼 학습 시간이며, 각 에포크 끝의 검증 계산을 포함합니다.',

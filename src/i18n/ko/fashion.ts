@@ -49,7 +49,6 @@ export const fashion: Translation<typeof en> = {
     notTrained: '아직 학습하거나 불러온 모델이 없습니다',
     waitForTraining: '모델을 불러오려면 학습이 끝날 때까지 기다리거나 학습을 중지하세요',
     mismatch: '{{problem}}: 모델 설정(2단계)을 파일에 맞게 바꾸거나 다른 파일을 고르세요',
-    loaded: '저장된 모델을 테스트 세트로 평가했습니다 (여기서 학습하지 않음).',
   },
   diverged:
     '업데이트 {{step}}에서 손실이 {{loss}}: 학습이 발산했습니다. 학습률을 더 작게 해 보세요.',
@@ -101,7 +100,8 @@ export const fashion: Translation<typeof en> = {
     onTest: '테스트 이미지 {{n, number}}장 (손실 {{loss}})',
     trainAccuracy: '학습 정확도',
     lastEpoch: '마지막 에포크',
-    loadedModel: '{{file}}에서 불러온 모델',
+    model: '모델',
+    loadedNote: '파일에서 불러옴 (여기서 학습하지 않음)',
     overfitting:
       '모델이 처음 보는 이미지보다 학습한 이미지에서 {{points}}%p 더 잘 맞힙니다. 이 차이가 과적합(overfitting)입니다.',
     noGap: '모델이 처음 보는 이미지에서도 학습한 이미지만큼 잘 맞힙니다.',

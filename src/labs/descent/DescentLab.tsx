@@ -1,3 +1,4 @@
+import { GuidedSteps } from '../../ui/GuidedSteps';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNumber, useSay } from '../../i18n/hooks';
@@ -23,8 +24,14 @@ import { decodeDescent, encodeDescent } from './urlState';
  * Issue 4: stochastic, mini-batch and batch gradient descent on one chart, from the same initial
  * weights, with what each update costs.
  */
+const GUIDE = ['runs', 'noise', 'cost'] as const;
+
 export default function DescentLab() {
   const { t } = useTranslation();
+  const guide = GUIDE.map((k) => ({
+    title: t(`guide.descent.${k}.title`),
+    body: t(`guide.descent.${k}.body`),
+  }));
   const say = useSay();
   const number = useNumber();
   const backend = useBackendController();
@@ -53,6 +60,7 @@ export default function DescentLab() {
   return (
     <div className="lab descent">
       <UrlNotice notices={notices} />
+      <GuidedSteps lab="descent" steps={guide} />
 
       <section className="card" aria-label={t('descent.sections.setup')}>
         <h2>{t('descent.sections.setup')}</h2>

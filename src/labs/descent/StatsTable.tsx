@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNumber } from '../../i18n/hooks';
 import type { RunRecord } from '../../runs/history/record';
@@ -23,16 +24,40 @@ interface Props {
 export function StatsTable({ plans, records, trainCount, current, finished }: Props) {
   const { t } = useTranslation();
   const number = useNumber();
+  const captionId = useId();
   const duration = (ms: number | null) =>
     ms === null
       ? t('descent.stats.none')
       : formatDuration(ms, number, (minutes, seconds) => t('common.minutes', { minutes, seconds }));
+  const perEpoch = (updates: number) =>
+    updates === 1
+      ? t('descent.runs.perEpochOne')
+      : t('descent.runs.perEpoch', { updates: number(updates) });
+  const all = plans.map((plan, i) => {
+    const record = records[i];
+    return { plan, stats: record ? runStats(record) : null };
+  });
   return (
     <div className="descent-stats">
+      <ul className="cost-lines" data-testid="cost-lines">
+        {all.map(({ plan, stats }, i) => (
+          <li key={i}>
+            <span className="run-swatch small" style={{ background: plan.color }} />
+            <strong>{plan.name}</strong>:{' '}
+            {stats?.msPerUpdate != null && stats.secondsPerEpoch != null
+              ? t('descent.stats.costLine', {
+                  perEpoch: perEpoch(updatesPerEpoch(trainCount, plan.batchSize)),
+                  time: duration(stats.msPerUpdate),
+                  epochTime: duration(stats.secondsPerEpoch * 1000),
+                })
+              : perEpoch(updatesPerEpoch(trainCount, plan.batchSize))}
+          </li>
+        ))}
+      </ul>
       <p className="hint">{t('descent.stats.explain')}</p>
+      <h3 id={captionId}>{t('descent.stats.caption')}</h3>
       <div className="stats-scroll">
-        <table className="stats-table" data-testid="descent-stats">
-          <caption>{t('descent.stats.caption')}</caption>
+        <table className="stats-table" data-testid="descent-stats" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">{t('descent.stats.run')}</th>
@@ -60,9 +85,7 @@ export function StatsTable({ plans, records, trainCount, current, finished }: Pr
             </tr>
           </thead>
           <tbody>
-            {plans.map((plan, i) => {
-              const record = records[i];
-              const stats = record ? runStats(record) : null;
+            {all.map(({ plan, stats }, i) => {
               const state = stats
                 ? null
                 : finished || (current >= 0 && i < current)

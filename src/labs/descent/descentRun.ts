@@ -30,7 +30,7 @@ import { UNRECORDED } from './unrecorded';
 
 export const MAP_N = 40;
 /** How often the page gets new curves while a run trains. */
-const PUBLISH_MS = 200;
+const PUBLISH_MS = 250;
 const MAP_EVERY_MS = 300;
 
 export interface PlannedRun {

@@ -136,8 +136,13 @@ export default function FashionLab() {
             run={run}
           />
           {!state.loadedFrom && (
-            <span className="phase" data-testid="phase">
+            <span className="phase" data-testid="phase" data-path={state.path ?? undefined}>
               {t(`common.phase.${state.phase}`)}
+            </span>
+          )}
+          {state.pathNote && (
+            <span className="notice warn small" role="status" data-testid="path-note">
+              {state.pathNote}
             </span>
           )}
         </div>
@@ -155,7 +160,6 @@ export default function FashionLab() {
             }
           />
         </Hideable>
-        {state.loadedFrom && <p className="muted small">{t('fashion.files.loaded')}</p>}
         {state.phase !== 'idle' && state.config && !state.loadedFrom && (
           <Progress
             label={progress.label}

@@ -72,6 +72,13 @@ export function JudgeSection({ run, data }: Props) {
             {t('fashion.judge.onTest', { n: data.test.count, loss: test.loss.toFixed(4) })}
           </span>
         </div>
+        {run.loadedFrom && (
+          <div className="score" data-testid="judged-model">
+            <span className="muted">{t('fashion.judge.model')}</span>
+            <strong className="file-name">{run.loadedFrom}</strong>
+            <span className="muted small">{t('fashion.judge.loadedNote')}</span>
+          </div>
+        )}
         {trainAccuracy !== null && (
           <div className="score">
             <span className="muted">{t('fashion.judge.trainAccuracy')}</span>
@@ -86,11 +93,6 @@ export function JudgeSection({ run, data }: Props) {
                   points: ((trainAccuracy - test.accuracy) * 100).toFixed(1),
                 })
               : t('fashion.judge.noGap')}
-          </p>
-        )}
-        {run.loadedFrom && (
-          <p className="small gap" data-testid="judged-model">
-            {t('fashion.judge.loadedModel', { file: run.loadedFrom })}
           </p>
         )}
         <pre className="printout small">

@@ -16,6 +16,7 @@ import {
   type ModelFile,
 } from '../../engine/modelFiles';
 import { yieldToEventLoop } from '../../engine/schedule';
+import type { StepPath } from '../../engine/stepRunner';
 import { Trainer, type EpochEnd, type TrainOutcome, type TrainStatus } from '../../engine/trainer';
 import { fallBackFrom, runWatched } from '../../engine/watchedRun';
 import { ThrottledStore } from '../../runs/store';
@@ -79,6 +80,10 @@ export interface FashionRunState {
   test: TestResults | null;
   /** The first Dense layer's kernel, [784, units], for the weight pictures. */
   firstLayer: { kernel: Float32Array; units: number } | null;
+  /** How the steps are computed: the fast path of the backend ("wasm", "fused") or "tfjs". */
+  path: StepPath | null;
+  /** Why the backend's fast path is off, when its start-up check failed (English, technical). */
+  pathNote: string | null;
 }
 
 const IDLE: FashionRunState = {
@@ -102,6 +107,8 @@ const IDLE: FashionRunState = {
   testProgress: 0,
   test: null,
   firstLayer: null,
+  path: null,
+  pathNote: null,
 };
 
 /** What the run history keeps of a run: the model and the data it saw. */
@@ -228,7 +235,8 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
         status === 'paused' ? 'paused' : status === 'running' ? 'running' : this.state.phase;
       this.update({ status, phase });
     });
-    this.update({ phase: 'running', backend });
+    const { kind: path, fallbackReason: pathNote } = trainer.runner;
+    this.update({ phase: 'running', backend, path, pathNote });
     const { outcomes, brokenBy } = await runWatched([trainer]);
     const judging =
       !brokenBy &&
