@@ -11,6 +11,7 @@ import {
   parseIdx,
   readStreamBytes,
 } from './idx';
+import type { TrainData } from '../engine/batch';
 import { errorText, message, MessageError, type Message } from '../engine/message';
 
 export const FASHION_CLASSES = [
@@ -363,4 +364,22 @@ export async function fashionMnistFromFiles(
     }),
     onProgress,
   );
+}
+
+const PIXELS = 28 * 28;
+
+/** Images [start, start + count) of a split, as training data (bytes, scaled by 1/255 per batch). */
+export function fashionImages(
+  split: FashionMnist['train'],
+  start: number,
+  count: number,
+): TrainData {
+  return {
+    x: split.images.subarray(start * PIXELS, (start + count) * PIXELS),
+    y: split.labels.subarray(start, start + count),
+    count,
+    xShape: [28, 28],
+    yShape: [1],
+    xScale: 1 / 255,
+  };
 }

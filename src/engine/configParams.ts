@@ -105,3 +105,31 @@ export function decodeModelParams(
     ],
   };
 }
+
+/** A number parameter clamped to [min, max] (rounded when `whole`), with a notice when it was changed. */
+export function clampParam(
+  params: URLSearchParams,
+  key: string,
+  fallback: number,
+  [min, max]: readonly [number, number],
+  whole: boolean,
+  notices: Notice[],
+): number {
+  const text = params.get(key);
+  if (text === null) return fallback;
+  const value = paramNumber(text);
+  if (!Number.isFinite(value)) {
+    notices.push({
+      field: key,
+      message: message('repair.notANumberUsing', { value: text, fallback }),
+    });
+    return fallback;
+  }
+  const fixed = Math.min(max, Math.max(min, whole ? Math.round(value) : value));
+  if (fixed !== value)
+    notices.push({
+      field: key,
+      message: message('repair.outside', { value: text, min, max, fixed }),
+    });
+  return fixed;
+}

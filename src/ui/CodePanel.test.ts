@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { englishI18n } from '../test/english';
-import { CodePanel, copyText, downloadText } from './CodePanel';
+import { CodePanel, copyText } from './CodePanel';
+import { downloadText } from './download';
 
 describe('CodePanel', () => {
   const html = renderToStaticMarkup(

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { downloadText } from './download';
 import { useTranslation } from 'react-i18next';
 import { message, type Message } from '../engine/message';
 import { useSay } from '../i18n/hooks';
@@ -57,26 +58,6 @@ export async function copyText(
   } catch {
     return 'refused';
   }
-}
-
-/** Saves text as a file: a Blob behind an object URL, a clicked link, the URL freed afterwards. */
-export function downloadText(
-  text: string,
-  fileName: string,
-  mime: string,
-  doc: Document = document,
-  urls: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'> = URL,
-): void {
-  const url = urls.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers still read the URL just after the click.
-  setTimeout(() => urls.revokeObjectURL(url), 1000);
 }
 
 interface Props {

@@ -12,7 +12,7 @@ import {
 import { cleanName, MAX_NAME_LENGTH } from '../runs/history/limits';
 import type { RunRecord } from '../runs/history/record';
 import type { RunHistory } from '../runs/history/store';
-import { downloadBlob } from './exportPng';
+import { downloadBlob } from './download';
 
 interface Props {
   history: RunHistory;

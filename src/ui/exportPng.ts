@@ -1,16 +1,4 @@
-/** Saves a blob as a file: an object URL behind a clicked link, freed afterwards. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers still read the URL just after the click.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBlob } from './download';
 
 export interface LegendEntry {
   label: string;

@@ -1,10 +1,11 @@
+import { useSay } from '../../i18n/hooks';
 import { useTranslation } from 'react-i18next';
 import { GATES } from '../../data/gates';
 import { MAX_NOISE } from '../../data/points';
 import { useNumber } from '../../i18n/hooks';
 import { Hideable } from '../../ui/hidden';
 import { ChoiceSlider, Segmented, Select, Slider } from '../../ui/Slider';
-import type { FashionMnistState } from '../../ui/useFashionMnist';
+import type { DataState } from '../../ui/useFashionData';
 import { DATA_SETS, splitCounts, withDataSet, type DescentSettings } from './settings';
 
 const IMAGE_CHOICES = [500, 1000, 2000, 3000, 5000, 10_000, 20_000, 30_000, 60_000];
@@ -13,7 +14,7 @@ const POINT_CHOICES = [50, 100, 200, 300, 500, 1000, 2000, 5000];
 interface Props {
   settings: DescentSettings;
   disabled: boolean;
-  fashion: FashionMnistState;
+  fashion: DataState;
   onFiles: (files: readonly File[]) => void;
   onChange: (settings: DescentSettings) => void;
 }
@@ -93,10 +94,11 @@ function FashionStatus({
   state,
   onFiles,
 }: {
-  state: FashionMnistState;
+  state: DataState;
   onFiles: (files: readonly File[]) => void;
 }) {
   const { t } = useTranslation();
+  const say = useSay();
   if (state.status === 'loading')
     return (
       <p className="muted small" role="status">
@@ -108,8 +110,8 @@ function FashionStatus({
       <div className="notice warn" role="alert" data-testid="descent-data-missing">
         <p>
           {state.status === 'missing'
-            ? t('descent.data.missing', { message: state.message })
-            : t('descent.data.failed', { message: state.message })}
+            ? t('descent.data.missing', { message: say(state.message) })
+            : t('descent.data.failed', { message: say(state.message) })}
         </p>
         <input
           type="file"

@@ -6,7 +6,7 @@ import { useBackendController } from '../../ui/backendContext';
 import { Hideable } from '../../ui/hidden';
 import { RunButtons } from '../../ui/RunButtons';
 import { RunsChart } from '../../ui/RunsChart';
-import { useFashionMnist } from '../../ui/useFashionMnist';
+import { useFashionData } from '../../ui/useFashionData';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
 import { DataControls } from './DataControls';
@@ -42,7 +42,7 @@ export default function DescentLab() {
     () => run.state,
   );
   const { settings, setSettings, notices } = useUrlState(decodeDescent, encodeDescent);
-  const fashion = useFashionMnist(settings.data === 'fashion');
+  const fashion = useFashionData(settings.data === 'fashion');
   const busy = state.phase === 'preparing' || state.phase === 'running' || state.phase === 'paused';
   const name = useCallback(
     (kind: RunKind, batch: number) =>

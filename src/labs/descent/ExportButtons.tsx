@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { exportFileName, runsToCsv, runsToJson } from '../../runs/history/exportRuns';
 import type { RunRecord } from '../../runs/history/record';
-import { downloadText } from '../../ui/CodePanel';
+import { downloadText } from '../../ui/download';
 
 /** The runs of this comparison as files: the history's JSON, and CSV per update or per epoch. */
 export function ExportButtons({ records }: { records: readonly RunRecord[] }) {

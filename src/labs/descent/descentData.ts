@@ -1,4 +1,4 @@
-import type { FashionMnist } from '../../data/fashionMnist';
+import { fashionImages, type FashionMnist } from '../../data/fashionMnist';
 import { gateData, GATE_INPUTS, gateLabels } from '../../data/gates';
 import { makePoints, pointRows, POINT_DOMAIN } from '../../data/points';
 import type { TrainData } from '../../engine/batch';
@@ -18,21 +18,8 @@ export interface LabData {
   plane: { points: MapPoint[]; domain: readonly [number, number] } | null;
 }
 
-const PIXELS = 28 * 28;
 /** The points stay the same when the seed of the weights changes: one experiment, one data set. */
 const POINTS_SEED = 1;
-
-/** Images [start, start + count) of Fashion-MNIST's training file, bytes scaled by 1/255 per batch. */
-function images(split: FashionMnist['train'], start: number, count: number): TrainData {
-  return {
-    x: split.images.subarray(start * PIXELS, (start + count) * PIXELS),
-    y: split.labels.subarray(start, start + count),
-    count,
-    xShape: [28, 28],
-    yShape: [1],
-    xScale: 1 / 255,
-  };
-}
 
 function mapPoints(data: TrainData): MapPoint[] {
   return Array.from({ length: data.count }, (_, i) => ({
@@ -51,8 +38,8 @@ export function labData(settings: DescentSettings, fashion: FashionMnist | null)
   if (settings.data === 'fashion') {
     if (!fashion) throw new Error('Fashion-MNIST is not loaded');
     return {
-      train: images(fashion.train, 0, train),
-      validation: images(fashion.train, train, validation),
+      train: fashionImages(fashion.train, 0, train),
+      validation: fashionImages(fashion.train, train, validation),
       plane: null,
     };
   }

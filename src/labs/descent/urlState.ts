@@ -1,6 +1,11 @@
 import { GATES, type Gate } from '../../data/gates';
 import { MAX_NOISE } from '../../data/points';
-import { decodeModelParams, encodeModelParams, paramNumber } from '../../engine/configParams';
+import {
+  clampParam,
+  decodeModelParams,
+  encodeModelParams,
+  paramNumber,
+} from '../../engine/configParams';
 import { message } from '../../engine/message';
 import type { Notice } from '../../engine/repair';
 import {
@@ -39,33 +44,6 @@ export function encodeDescent(settings: DescentSettings, params = new URLSearchP
   params.delete(`${PREFIX}.batch`);
   params.set(`${PREFIX}.runs`, settings.runs.map(runText).join(','));
   return params;
-}
-
-function clampParam(
-  params: URLSearchParams,
-  key: string,
-  fallback: number,
-  [min, max]: readonly [number, number],
-  whole: boolean,
-  notices: Notice[],
-): number {
-  const text = params.get(key);
-  if (text === null) return fallback;
-  const value = paramNumber(text);
-  if (!Number.isFinite(value)) {
-    notices.push({
-      field: key,
-      message: message('repair.notANumberUsing', { value: text, fallback }),
-    });
-    return fallback;
-  }
-  const fixed = Math.min(max, Math.max(min, whole ? Math.round(value) : value));
-  if (fixed !== value)
-    notices.push({
-      field: key,
-      message: message('repair.outside', { value: text, min, max, fixed }),
-    });
-  return fixed;
 }
 
 /** `1,64,all`: whole batch sizes from 1 to 60,000 or "all", at most MAX_RUNS of them. */

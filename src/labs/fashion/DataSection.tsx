@@ -8,7 +8,7 @@ import { ImageGrid } from '../../ui/ImageGrid';
 import { PixelImage } from '../../ui/PixelImage';
 import { Progress } from '../../ui/Progress';
 import { useClassNames } from './classNames';
-import type { DataState } from './useFashionData';
+import type { DataState } from '../../ui/useFashionData';
 
 const PIXELS = 28 * 28;
 
@@ -91,6 +91,8 @@ export function DataSection({ state, onFiles }: Props) {
       />
     );
   }
+  // The lab always wants the data: "idle" lasts no longer than the first render.
+  if (state.status === 'idle') return null;
   if (state.status === 'missing') return <MissingData message={state.message} onFiles={onFiles} />;
   if (state.status === 'error') {
     return (

@@ -13,7 +13,7 @@ import { FashionRun, type FashionRunState } from './fashionRun';
 import { JudgeSection } from './JudgeSection';
 import { lectureSettings, quickSettings } from './settings';
 import { TrainCharts } from './TrainCharts';
-import { useFashionData } from './useFashionData';
+import { useFashionData } from '../../ui/useFashionData';
 import { decodeFashion, encodeFashion } from './urlState';
 import { FASHION_FILE_BASE } from '../../codegen/fileBase';
 import { fashionPython } from '../../codegen/python';

@@ -7,7 +7,8 @@ import { buildModel } from '../../engine/model';
 import { modelFiles } from '../../engine/modelFiles';
 import { rejectionInEnglish } from '../../test/english';
 import { denseConfig, expectAllClose, setCpuBackend, testNumbers } from '../../test/helpers';
-import { FashionRun, imageData } from './fashionRun';
+import { fashionImages } from '../../data/fashionMnist';
+import { FashionRun } from './fashionRun';
 import { lectureClassifier, splitCounts, type FashionSettings } from './settings';
 
 beforeAll(setCpuBackend);
@@ -28,7 +29,7 @@ function tinySet(train: number, test: number): FashionMnist {
   return { train: split(train, 1), test: split(test, 2), rows: 28, cols: 28 };
 }
 
-describe('splitCounts and imageData', () => {
+describe('splitCounts and fashionImages', () => {
   test('validation is the last share of the images used, as Keras validation_split', () => {
     expect(splitCounts({ trainCount: 60_000, validationShare: 0 })).toEqual({
       train: 60_000,
@@ -39,7 +40,7 @@ describe('splitCounts and imageData', () => {
       validation: 600,
     });
     const data = tinySet(20, 10);
-    const val = imageData(data.train, 15, 5);
+    const val = fashionImages(data.train, 15, 5);
     expect(val.count).toBe(5);
     expect(Array.from(val.y)).toEqual([5, 6, 7, 8, 9]);
     expect(val.x[0]).toBe(data.train.images[15 * 784]);

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { FashionMnist } from '../../data/fashionMnist';
+import { fashionImages, type FashionMnist } from '../../data/fashionMnist';
 import type { BackendController } from '../../engine/backendController';
 import type { BackendName } from '../../engine/backends';
 import type { TrainData } from '../../engine/batch';
@@ -25,20 +25,6 @@ import { TrainerRecording } from '../../runs/history/fromTrainer';
 import { RunRecorder, type RecorderInit } from '../../runs/history/recorder';
 import { splitCounts, type FashionSettings } from './settings';
 import { errorText, message, MessageError, type Text } from '../../engine/message';
-
-const PIXELS = 28 * 28;
-
-/** The first `count` images from `start` of a split, as engine data (bytes scaled by 1/255). */
-export function imageData(split: FashionMnist['train'], start: number, count: number): TrainData {
-  return {
-    x: split.images.subarray(start * PIXELS, (start + count) * PIXELS),
-    y: split.labels.subarray(start, start + count),
-    count,
-    xShape: [28, 28],
-    yShape: [1],
-    xScale: 1 / 255,
-  };
-}
 
 export interface TestResults {
   loss: number;
@@ -174,9 +160,9 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
     this.free();
     const config = settings.model;
     const counts = splitCounts(settings);
-    const train = imageData(data.train, 0, counts.train);
-    const validation = imageData(data.train, counts.train, counts.validation);
-    const test = imageData(data.test, 0, data.test.count);
+    const train = fashionImages(data.train, 0, counts.train);
+    const validation = fashionImages(data.train, counts.train, counts.validation);
+    const test = fashionImages(data.test, 0, data.test.count);
     this.update({
       ...IDLE,
       phase: 'preparing',
@@ -278,7 +264,7 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
     trainCount: number,
   ): Promise<BackendName> {
     const probe = { ...config, batchSize: Math.min(config.batchSize, 512) };
-    const sample = imageData(data.train, 0, Math.max(1, Math.min(trainCount, 2048)));
+    const sample = fashionImages(data.train, 0, Math.max(1, Math.min(trainCount, 2048)));
     return this.backend.prepare(`fashion:${JSON.stringify(probe)}`, () =>
       measureStepMs(probe, sample, 150, 64),
     );
@@ -340,7 +326,7 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
     try {
       const problem = checkLoadedModel(model, config);
       if (problem) throw new MessageError(message('fashion.files.mismatch', { problem }));
-      judged = await judgement(model, config, imageData(data.test, 0, data.test.count));
+      judged = await judgement(model, config, fashionImages(data.test, 0, data.test.count));
     } catch (err) {
       model.dispose();
       throw err;

@@ -1,5 +1,4 @@
-import { decodeModelParams, encodeModelParams, paramNumber } from '../../engine/configParams';
-import { message } from '../../engine/message';
+import { clampParam, decodeModelParams, encodeModelParams } from '../../engine/configParams';
 import type { Notice } from '../../engine/repair';
 import {
   fashionModelSchema,
@@ -19,33 +18,6 @@ export function encodeFashion(settings: FashionSettings, params = new URLSearchP
   params.set(`${PREFIX}.n`, String(settings.trainCount));
   params.set(`${PREFIX}.val`, String(settings.validationShare));
   return params;
-}
-
-function clampParam(
-  params: URLSearchParams,
-  key: string,
-  fallback: number,
-  [min, max]: readonly [number, number],
-  whole: boolean,
-  notices: Notice[],
-): number {
-  const text = params.get(key);
-  if (text === null) return fallback;
-  const value = paramNumber(text);
-  if (!Number.isFinite(value)) {
-    notices.push({
-      field: key,
-      message: message('repair.notANumberUsing', { value: text, fallback }),
-    });
-    return fallback;
-  }
-  const fixed = Math.min(max, Math.max(min, whole ? Math.round(value) : value));
-  if (fixed !== value)
-    notices.push({
-      field: key,
-      message: message('repair.outside', { value: text, min, max, fixed }),
-    });
-  return fixed;
 }
 
 /** Reads an experiment from URL parameters; bad values are clamped or defaulted, with notices. */

@@ -5,8 +5,8 @@ import {
   loadFashionMnist,
   type FashionMnist,
   type LoadProgress,
-} from '../../data/fashionMnist';
-import { errorText, type Text } from '../../engine/message';
+} from '../data/fashionMnist';
+import { errorText, type Text } from '../engine/message';
 
 /** Where `npm start` (scripts/fetch-data.ts) puts the files, relative to the page. */
 export const DATA_URL = 'data/fashion-mnist';
@@ -15,6 +15,7 @@ export const DATA_URL = 'data/fashion-mnist';
 export type DataSource = 'server' | 'files';
 
 export type DataState =
+  | { status: 'idle' }
   | { status: 'loading'; fraction: number; stage: LoadProgress['stage'] }
   | { status: 'ready'; data: FashionMnist; source: DataSource; seconds: number }
   | { status: 'missing'; message: Text }
@@ -37,20 +38,27 @@ function progressTracker(onChange: (fraction: number, stage: LoadProgress['stage
   };
 }
 
-/** Loads Fashion-MNIST from the server, or from files the student picks when it is not there. */
-export function useFashionData(): {
+/**
+ * Fashion-MNIST, loaded from the server once `wanted` (at once by default), or from files the
+ * student picks when the server does not have them. Once per page, for every lab.
+ */
+export function useFashionData(wanted = true): {
   state: DataState;
   loadFiles: (files: readonly File[]) => void;
 } {
   const [state, setState] = useState<DataState>(() =>
-    loaded ? { status: 'ready', ...loaded } : { status: 'loading', fraction: 0, stage: 'download' },
+    loaded ? { status: 'ready', ...loaded } : { status: 'idle' },
   );
 
   const load = useCallback(
     (source: DataSource, get: (onProgress: (p: LoadProgress) => void) => Promise<FashionMnist>) => {
       const started = performance.now();
       const onProgress = progressTracker((fraction, stage) =>
-        setState((s) => (s.status === 'loading' ? { status: 'loading', fraction, stage } : s)),
+        setState((s) =>
+          s.status === 'idle' || s.status === 'loading'
+            ? { status: 'loading', fraction, stage }
+            : s,
+        ),
       );
       get(onProgress).then(
         (data) => {
@@ -70,10 +78,11 @@ export function useFashionData(): {
     [],
   );
 
-  // The first state is already "loading": the effect only starts the work.
+  // Sets state only when the files answer: the effect starts the work without a render of its own.
+  const start = wanted && state.status === 'idle';
   useEffect(() => {
-    if (!loaded) load('server', (onProgress) => loadFashionMnist(DATA_URL, onProgress));
-  }, [load]);
+    if (start) load('server', (onProgress) => loadFashionMnist(DATA_URL, onProgress));
+  }, [start, load]);
 
   const loadFiles = useCallback(
     (files: readonly File[]) => {
@@ -82,5 +91,9 @@ export function useFashionData(): {
     },
     [load],
   );
-  return { state, loadFiles };
+  // Asked for and not answered yet: loading, before the first byte arrives.
+  return {
+    state: start ? { status: 'loading', fraction: 0, stage: 'download' } : state,
+    loadFiles,
+  };
 }
