@@ -72,10 +72,10 @@ export function App() {
         )}
         <main>
           <p className="blurb">{t(`app.labs.${lab.id}.blurb`)}</p>
+          {hidden.size > 0 && <p className="muted small">{t('classroom.hiddenNote')}</p>}
           <Suspense fallback={<p>{t('app.loadingLab')}</p>}>
             <lab.page key={lab.id} />
           </Suspense>
-          {hidden.size > 0 && <p className="muted small">{t('classroom.hiddenNote')}</p>}
           {!hidden.has('classroom') && <ClassroomLink key={lab.id} controls={lab.hideable} />}
         </main>
       </HiddenControlsContext.Provider>
