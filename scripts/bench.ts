@@ -166,6 +166,17 @@ function printLine(line: Line, lines: Line[]): void {
   lines.push(line);
 }
 
+/** The machine's speed now, before and after the benchmarks: a shared machine's changes. */
+async function calibration(browser: Browser, origin: string, lines: Line[]): Promise<void> {
+  const page = await benchPage(browser, origin);
+  const line = await page.evaluate(() => window.runCalibration());
+  printLine(line, lines);
+  log(
+    `calibration: XNNPACK at ${String(line.gemm_gflops_best)} GFLOP/s (43–45 on an idle machine)`,
+  );
+  await page.close();
+}
+
 /** A readable summary of the main figures, after the JSON lines. */
 function table(lines: Line[]): string {
   const rows = lines.map((l) => {
@@ -176,17 +187,21 @@ function table(lines: Line[]): string {
     const what =
       l.name === 'fashion_step'
         ? `batch ${String(l.batch_size)}: ${range('ms_per_step', ' ms')}`
-        : l.name === 'fashion_memory'
-          ? `heap growth after run 1: ${String(l.heap_growth_after_first_run)} B, leaked ${String(l.tensors_leaked)}`
-          : [
-              range('seconds', ' s'),
-              l.seconds_per_epoch !== undefined ? `${String(l.seconds_per_epoch)} s/epoch` : '',
-              l.steps_per_second !== undefined ? `${String(l.steps_per_second)} steps/s` : '',
-              l.test_accuracy !== undefined ? `acc ${String(l.test_accuracy)}` : '',
-              l.longest_task_ms !== undefined ? `longest task ${String(l.longest_task_ms)} ms` : '',
-            ]
-              .filter(Boolean)
-              .join(', ');
+        : l.name === 'calibration'
+          ? `XNNPACK ${String(l.gemm_gflops_best)} GFLOP/s (best; worst ${String(l.gemm_gflops_worst)})`
+          : l.name === 'fashion_memory'
+            ? `heap growth after run 1: ${String(l.heap_growth_after_first_run)} B, leaked ${String(l.tensors_leaked)}`
+            : [
+                range('seconds', ' s'),
+                l.seconds_per_epoch !== undefined ? `${String(l.seconds_per_epoch)} s/epoch` : '',
+                l.steps_per_second !== undefined ? `${String(l.steps_per_second)} steps/s` : '',
+                l.test_accuracy !== undefined ? `acc ${String(l.test_accuracy)}` : '',
+                l.longest_task_ms !== undefined
+                  ? `longest task ${String(l.longest_task_ms)} ms`
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(', ');
     return [
       String(l.name),
       String(l.backend ?? ''),
@@ -226,6 +241,16 @@ async function main(): Promise<number> {
       headless: true,
     });
     log(`browser: ${browser.version()}`);
+
+    {
+      const page = await benchPage(browser, origin);
+      const line = await page.evaluate(() => window.runCalibration());
+      printLine(line, lines);
+      log(
+        `calibration: XNNPACK at ${String(line.gemm_gflops_best)} GFLOP/s (about 43–45 on an idle machine)`,
+      );
+      await page.close();
+    }
 
     if (cli.only.has('xor')) {
       const page = await benchPage(browser, origin);
@@ -289,6 +314,7 @@ async function main(): Promise<number> {
       );
       printLine(await benchFashionButton(browser, origin, cli.labBackend, cli.labRuns), lines);
     }
+    await calibration(browser, origin, lines);
   } finally {
     await browser?.close().catch(() => {});
     await stopPreview(preview);

@@ -3,7 +3,8 @@ import { BackendController } from '../engine/backendController';
 import type { BackendName } from '../engine/backends';
 import { logText } from '../engine/message';
 import { yieldToEventLoop } from '../engine/schedule';
-import { FashionRun, imageData } from '../labs/fashion/fashionRun';
+import { fashionImages } from '../data/fashionMnist';
+import { FashionRun } from '../labs/fashion/fashionRun';
 import { lectureSettings, splitCounts, type FashionSettings } from '../labs/fashion/settings';
 import { fashionData, onPath, runnerFor, wasmHeapBytes, type BenchPath } from './fashionData';
 
@@ -45,7 +46,7 @@ export async function fashionRunOnce(
   await controller.prepare('bench', () => Promise.resolve(0));
   return onPath(path, async () => {
     const counts = splitCounts(settings);
-    const runner = runnerFor(settings.model, imageData(data.train, 0, counts.train));
+    const runner = runnerFor(settings.model, fashionImages(data.train, 0, counts.train));
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) =>
       list.getEntries().forEach((e) => tasks.push(e.duration)),
@@ -92,6 +93,24 @@ export async function fashionRunOnce(
         : {}),
     };
   });
+}
+
+/** A shorter run of the lecture's model: the first `trainCount` images, `epochs` epochs. */
+export interface ShortRun {
+  trainCount: number;
+  epochs: number;
+  seed: number;
+}
+
+export function benchFashionShort(
+  backend: BackendName,
+  run: ShortRun,
+  path: BenchPath,
+): Promise<FashionRunFigures> {
+  const settings = lectureSettings();
+  settings.trainCount = run.trainCount;
+  settings.model = { ...settings.model, epochs: run.epochs, seed: run.seed };
+  return fashionRunOnce(backend, settings, path);
 }
 
 /** The lecture's run (60,000 images, 10 epochs, batch 32, Adam 0.001) with the given seed. */

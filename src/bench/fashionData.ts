@@ -5,8 +5,8 @@ import type { TrainData } from '../engine/batch';
 import type { ModelConfig } from '../engine/config';
 import { buildModel } from '../engine/model';
 import { createStepRunner, setFastPaths, type StepPath } from '../engine/stepRunner';
-import { wasmHeapBytes } from '../engine/wasmKernels';
-import { DATA_URL } from '../labs/fashion/useFashionData';
+import { wasmHeapBytes } from '../engine/wasmInternals';
+import { DATA_URL } from '../ui/useFashionData';
 
 /** "fast": the path the Train buttons take (fused on cpu, wasmRunner on wasm); "stock": tfjs's own. */
 export type BenchPath = 'fast' | 'stock';

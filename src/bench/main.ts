@@ -9,7 +9,8 @@ import type { StepPath } from '../engine/stepRunner';
 import { buildModel } from '../engine/model';
 import { Trainer } from '../engine/trainer';
 import { trainGate } from '../labs/gates/evaluate';
-import { benchFashion } from './fashion';
+import { calibrate } from './calibrate';
+import { benchFashion, benchFashionShort } from './fashion';
 import { benchMemory } from './memory';
 import { benchSteps } from './steps';
 import { DEFAULT_SEED, lectureModel } from '../labs/gates/settings';
@@ -115,7 +116,9 @@ async function runBench(spec: BenchSpec): Promise<BenchLine> {
 }
 
 window.runBench = runBench;
+window.runCalibration = calibrate;
 window.runFashionBench = benchFashion;
+window.runFashionShort = benchFashionShort;
 window.runStepBench = benchSteps;
 window.runMemoryBench = benchMemory;
 

@@ -1,6 +1,6 @@
 import type { BackendName } from '../engine/backends';
 import type { StepPath } from '../engine/stepRunner';
-import type { FashionRunFigures } from './fashion';
+import type { benchFashionShort, FashionRunFigures } from './fashion';
 import type { BenchPath } from './fashionData';
 import type { benchMemory } from './memory';
 import type { StepLine, StepSpec } from './steps';
@@ -63,7 +63,7 @@ export interface BenchError extends BenchBase {
 
 export type BenchLine = BenchOk | BenchError;
 
-/** Every benchmark for the given backends, in order; cpu also gets the stock tfjs path. */
+/** Every benchmark for the given backends, in order; cpu and wasm also get the stock tfjs path. */
 export function benchPlan(
   backends: readonly BackendName[],
   runs: number,
@@ -71,7 +71,7 @@ export function benchPlan(
 ): BenchSpec[] {
   return backends.flatMap((backend) =>
     (Object.keys(MODELS) as ModelKey[]).flatMap((model) =>
-      (backend === 'cpu' ? (['auto', 'tfjs'] as const) : (['auto'] as const)).map((path) => ({
+      (backend === 'webgl' ? (['auto'] as const) : (['auto', 'tfjs'] as const)).map((path) => ({
         backend,
         model,
         path,
@@ -90,6 +90,8 @@ declare global {
       seed: number,
       path: BenchPath,
     ) => Promise<FashionRunFigures>;
+    runCalibration: () => Promise<Record<string, unknown>>;
+    runFashionShort: typeof benchFashionShort;
     runStepBench: (spec: StepSpec) => Promise<StepLine>;
     runMemoryBench: typeof benchMemory;
   }

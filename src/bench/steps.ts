@@ -2,7 +2,7 @@ import type { BackendName } from '../engine/backends';
 import { errorMessage } from '../engine/errors';
 import { buildModel } from '../engine/model';
 import { Trainer } from '../engine/trainer';
-import { imageData } from '../labs/fashion/fashionRun';
+import { fashionImages } from '../data/fashionMnist';
 import { lectureClassifier } from '../labs/fashion/settings';
 import { fashionData, onPath, runnerFor, startBackend, type BenchPath } from './fashionData';
 import { round, spread } from './stats';
@@ -38,7 +38,7 @@ async function timeSteps(batchSize: number, seed: number, steps: number): Promis
   };
   const built = buildModel(config);
   try {
-    const outcome = await new Trainer(built, config, imageData(train, 0, count)).run();
+    const outcome = await new Trainer(built, config, fashionImages(train, 0, count)).run();
     if (outcome.status !== 'done')
       throw new Error(`training ended: ${outcome.status} ${outcome.error ?? ''}`);
     return outcome.elapsedMs / outcome.step;
@@ -60,7 +60,10 @@ export async function benchSteps(spec: StepSpec): Promise<StepLine> {
     return await onPath(spec.path, async () => {
       const { train } = await fashionData();
       const config = { ...lectureClassifier(), batchSize: spec.batchSize, seed: spec.seed };
-      const runner = runnerFor(config, imageData(train, 0, Math.min(TRAIN_IMAGES, spec.batchSize)));
+      const runner = runnerFor(
+        config,
+        fashionImages(train, 0, Math.min(TRAIN_IMAGES, spec.batchSize)),
+      );
       const full = spec.batchSize >= TRAIN_IMAGES;
       // Warm-up (wasm start, shaders, JIT), then an estimate that sizes the timed runs.
       const estimate = await timeSteps(spec.batchSize, spec.seed, full ? 1 : 5);

@@ -13,37 +13,42 @@ export interface TrainData {
 
 export const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
-/**
- * Copies the given rows of `data` into `x` and `y` (scaled), starting at row 0 of each, and
- * when asked into `xT` too, transposed (column k of `xT` is row k of `x`).
- */
+/** Copies the given rows of `data` into `x` and `y` (scaled), starting at row 0 of each. */
 export function copyRows(
   data: TrainData,
   rows: ArrayLike<number>,
   x: Float32Array | Float64Array,
   y: Float32Array,
-  xT?: Float32Array,
 ): void {
   const xSize = sizeOf(data.xShape);
   const ySize = sizeOf(data.yShape);
   const scale = data.xScale ?? 1;
-  const src = data.x;
-  const n = rows.length;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < rows.length; k++) {
     const row = rows[k]!;
     const from = row * xSize;
     const to = k * xSize;
-    if (xT) {
-      for (let i = 0; i < xSize; i++) {
-        const v = src[from + i]! * scale;
-        x[to + i] = v;
-        xT[i * n + k] = v;
-      }
-    } else if (scale === 1 && x instanceof Float32Array) {
-      x.set(src.subarray(from, from + xSize), to);
-    } else {
-      for (let i = 0; i < xSize; i++) x[to + i] = src[from + i]! * scale;
-    }
+    if (scale === 1 && x instanceof Float32Array) x.set(data.x.subarray(from, from + xSize), to);
+    else for (let i = 0; i < xSize; i++) x[to + i] = data.x[from + i]! * scale;
+    y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
+  }
+}
+
+/** `copyRows` with the rows of `x` as columns: x[i·rows + k] is value i of the k-th row. */
+export function copyRowsTransposed(
+  data: TrainData,
+  rows: ArrayLike<number>,
+  xT: Float32Array,
+  y: Float32Array,
+): void {
+  const xSize = sizeOf(data.xShape);
+  const ySize = sizeOf(data.yShape);
+  const scale = data.xScale ?? 1;
+  const n = rows.length;
+  const src = data.x;
+  for (let k = 0; k < n; k++) {
+    const row = rows[k]!;
+    const from = row * xSize;
+    for (let i = 0; i < xSize; i++) xT[i * n + k] = src[from + i]! * scale;
     y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
   }
 }

@@ -9,14 +9,16 @@ import type { OptimizerConfig } from './config';
  *
  * The arithmetic is float32 in the order of tfjs's own optimizers (adam_optimizer.ts and the
  * others in tfjs-core 4.22), so the results match theirs closely. Only whole groups of four
- * floats are done here; the caller does the last 0–3 of a parameter.
+ * floats are done here; the caller does the last 0–3 of a parameter. On request each function
+ * also writes the new weights transposed (a [rows, cols] kernel as [cols, rows]), which the
+ * next step needs and which would otherwise cost a pass of its own.
  */
 
 const I32 = 0x7f;
 const F32 = 0x7d;
 const V128 = 0x7b;
 
-/** Unsigned LEB128. */
+/** Unsigned LEB128 (also right for the small non-negative constants of i32.const here). */
 function uleb(n: number): number[] {
   const out: number[] = [];
   do {
@@ -32,226 +34,188 @@ const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.fl
 const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
 const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
-// Instructions used below.
+// Instructions.
 const get = (i: number) => [0x20, ...uleb(i)];
 const set = (i: number) => [0x21, ...uleb(i)];
 const tee = (i: number) => [0x22, ...uleb(i)];
+const i32 = (n: number) => [0x41, ...uleb(n)];
+const [I32_EQZ, I32_LT_U, I32_ADD, I32_SUB, I32_MUL] = [0x45, 0x49, 0x6a, 0x6b, 0x6c];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const END = 0x0b;
+const BR_IF_0 = [0x0d, 0];
 const simd = (op: number) => [0xfd, ...uleb(op)];
 const MEMARG = [2, 0]; // 4-byte alignment hint, offset 0
 const load = [...simd(0x00), ...MEMARG];
 const store = [...simd(0x0b), ...MEMARG];
+const storeLane = (lane: number) => [...simd(0x5a), ...MEMARG, lane]; // v128.store32_lane
 const splat = simd(0x13);
 const sqrt = simd(0xe3);
 const add = simd(0xe4);
 const sub = simd(0xe5);
 const mul = simd(0xe6);
 const div = simd(0xe7);
-const I32_ADD = 0x6a;
-const I32_LT_U = 0x49;
-const I32_EQZ = 0x45;
 
-// Parameters of every function: five byte addresses, the byte count, then eight f32 constants.
-const [W, G, M, V, OUT, BYTES] = [0, 1, 2, 3, 4, 5];
+// Parameters of every function: five byte addresses (weights, gradient, two slots, new
+// weights), the byte count, the transposed copy's address (0 for none), its row stride in
+// bytes and the groups of four in a row of the kernel; then eight f32 constants.
+const [W, G, M, V, OUT, BYTES, OUT_T, ROW_BYTES, GROUPS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const INTS = 9;
 const CONSTS = 8;
-const FIRST_CONST = 6;
-// Locals: the loop's byte offset, one v128 per constant (splatted), and a scratch v128.
-const I = FIRST_CONST + CONSTS;
-const K = (c: number) => I + 1 + c;
-const TMP = I + 1 + CONSTS;
+// Locals: the byte offset, where the next group goes in the copy, the copy's current row, the
+// groups left in that row, one to four row strides of the copy; one v128 per constant
+// (splatted), and four scratch v128s.
+const [I, TP, RS, LEFT] = [INTS + CONSTS, INTS + CONSTS + 1, INTS + CONSTS + 2, INTS + CONSTS + 3];
+const STRIDE = (k: number) => INTS + CONSTS + 3 + k; // k = 1…4
+const I32_LOCALS = 8;
+const K = (c: number) => INTS + CONSTS + I32_LOCALS + c;
+const [TMP, MV, VV, NEW] = [K(CONSTS), K(CONSTS) + 1, K(CONSTS) + 2, K(CONSTS) + 3];
 
 /** The address of parameter `p`'s current four floats. */
 const at = (p: number) => [...get(p), ...get(I), I32_ADD];
 
+/** Stores NEW's four lanes down four rows of the copy, then moves to the next group. */
+const TRANSPOSED_STORE = [
+  ...BLOCK,
+  ...get(OUT_T),
+  I32_EQZ,
+  ...BR_IF_0,
+  ...[0, 1, 2, 3].flatMap((lane) => [
+    ...get(TP),
+    ...(lane > 0 ? [...get(STRIDE(lane)), I32_ADD] : []),
+    ...get(NEW),
+    ...storeLane(lane),
+  ]),
+  ...[...get(TP), ...get(STRIDE(4)), I32_ADD, ...set(TP)],
+  // At the end of a kernel row, the copy's next column: one float further along its first row.
+  ...[...get(LEFT), ...i32(1), I32_SUB, ...tee(LEFT), ...BR_IF_0],
+  ...[...get(RS), ...i32(4), I32_ADD, ...tee(RS), ...set(TP), ...get(GROUPS), ...set(LEFT)],
+  END,
+];
+
 /**
- * A function that splats its constants, then runs `body` for every 16 bytes. `body` leaves
- * nothing on the stack.
+ * A function that splats its constants, then for every 16 bytes computes `value` (which leaves
+ * the four new weights on the stack, having updated the slots), stores it, and its transpose.
  */
-function loopFunction(body: number[]): number[] {
+function loopFunction(value: number[]): number[] {
   const prologue: number[] = [];
-  for (let c = 0; c < CONSTS; c++) prologue.push(...get(FIRST_CONST + c), ...splat, ...set(K(c)));
+  for (let c = 0; c < CONSTS; c++) prologue.push(...get(INTS + c), ...splat, ...set(K(c)));
+  prologue.push(...get(OUT_T), ...tee(TP), ...set(RS), ...get(GROUPS), ...set(LEFT));
+  for (let k = 1; k <= 4; k++)
+    prologue.push(...get(ROW_BYTES), ...i32(k), I32_MUL, ...set(STRIDE(k)));
   const code = [
     ...prologue,
-    // block { if bytes == 0 break; loop { body; i += 16; if i < bytes continue } }
-    0x02,
-    0x40,
-    ...get(BYTES),
-    I32_EQZ,
-    0x0d,
-    0,
-    0x03,
-    0x40,
-    ...body,
-    ...get(I),
-    0x41,
-    16,
-    I32_ADD,
-    ...tee(I),
-    ...get(BYTES),
-    I32_LT_U,
-    0x0d,
-    0,
-    0x0b,
-    0x0b,
-    0x0b,
+    ...BLOCK,
+    ...[...get(BYTES), I32_EQZ, ...BR_IF_0],
+    ...LOOP,
+    ...value,
+    ...set(NEW),
+    ...[...at(OUT), ...get(NEW), ...store],
+    ...TRANSPOSED_STORE,
+    ...[...get(I), ...i32(16), I32_ADD, ...tee(I), ...get(BYTES), I32_LT_U, ...BR_IF_0],
+    END,
+    END,
+    END,
   ];
   const locals = vec([
-    [1, I32],
-    [CONSTS + 1, V128],
+    [I32_LOCALS, I32],
+    [CONSTS + 4, V128],
   ]);
   const fn = [...locals, ...code];
   return [...uleb(fn.length), ...fn];
 }
 
-/** sgd: w + (−lr)·g. Constants: −lr. */
-const SGD_BODY = [
-  ...at(OUT),
-  ...get(K(0)),
-  ...at(G),
+/** `slot` ← `update` (which computes the new value from the old one on the stack); keeps it in `keep`. */
+const updateSlot = (slot: number, keep: number, update: number[]) => [
+  ...at(slot),
+  ...at(slot),
   ...load,
-  ...mul,
-  ...at(W),
-  ...load,
-  ...add,
+  ...update,
+  ...tee(keep),
   ...store,
 ];
 
-/** momentum: m ← μ·m + g; w + (−lr)·m. Constants: μ, −lr. */
-const MOMENTUM_BODY = [
-  ...at(M),
-  ...at(M),
-  ...load,
-  ...get(K(0)),
-  ...mul,
-  ...at(G),
-  ...load,
-  ...add,
-  ...tee(TMP),
-  ...store,
-  ...at(OUT),
-  ...get(TMP),
-  ...get(K(1)),
-  ...mul,
-  ...at(W),
-  ...load,
-  ...add,
-  ...store,
+/** sgd: w + (−lr)·g. Constants: −lr. */
+const SGD = [...get(K(0)), ...at(G), ...load, ...mul, ...at(W), ...load, ...add];
+
+/** momentum: m ← μ·m + g; w + m·(−lr). Constants: μ, −lr. */
+const MOMENTUM = [
+  ...updateSlot(M, MV, [...get(K(0)), ...mul, ...at(G), ...load, ...add]),
+  ...[...get(MV), ...get(K(1)), ...mul, ...at(W), ...load, ...add],
 ];
 
 /**
- * adam: m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; w + ((m/c₁) / (√(v/c₂) + ε))·(−lr).
- * Constants: β₁, 1−β₁, β₂, 1−β₂, c₁, c₂, ε, −lr.
+ * adam: m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; w + ((m/c₁) / (√(v/c₂) + ε))·(−lr), the
+ * divisions by c₁ and c₂ as products with their reciprocals (a division costs several products).
+ * Constants: β₁, 1−β₁, β₂, 1−β₂, 1/c₁, 1/c₂, ε, −lr.
  */
-const ADAM_BODY = [
-  // m
-  ...at(M),
-  ...at(M),
-  ...load,
-  ...get(K(0)),
-  ...mul,
-  ...at(G),
-  ...load,
-  ...get(K(1)),
-  ...mul,
-  ...add,
-  ...store,
-  // v
-  ...at(V),
-  ...at(V),
-  ...load,
-  ...get(K(2)),
-  ...mul,
-  ...at(G),
-  ...load,
-  ...tee(TMP),
-  ...get(TMP),
-  ...mul,
-  ...get(K(3)),
-  ...mul,
-  ...add,
-  ...store,
-  // w
-  ...at(OUT),
-  ...at(M),
-  ...load,
-  ...get(K(4)),
-  ...div,
-  ...at(V),
-  ...load,
-  ...get(K(5)),
-  ...div,
-  ...sqrt,
-  ...get(K(6)),
-  ...add,
-  ...div,
-  ...get(K(7)),
-  ...mul,
-  ...at(W),
-  ...load,
-  ...add,
-  ...store,
+const ADAM = [
+  ...updateSlot(M, MV, [
+    ...get(K(0)),
+    ...mul,
+    ...at(G),
+    ...load,
+    ...tee(TMP),
+    ...get(K(1)),
+    ...mul,
+    ...add,
+  ]),
+  ...updateSlot(V, VV, [
+    ...get(K(2)),
+    ...mul,
+    ...get(TMP),
+    ...get(TMP),
+    ...mul,
+    ...get(K(3)),
+    ...mul,
+    ...add,
+  ]),
+  ...[...get(MV), ...get(K(4)), ...mul],
+  ...[...get(VV), ...get(K(5)), ...mul, ...sqrt, ...get(K(6)), ...add],
+  ...[...div, ...get(K(7)), ...mul, ...at(W), ...load, ...add],
 ];
 
 /**
  * rmsprop: v ← ρ·v + (1−ρ)·g²; m ← μ·m + (g·lr) / √(v + ε); w − m.
  * Constants: ρ, 1−ρ, μ, lr, ε.
  */
-const RMSPROP_BODY = [
-  ...at(V),
-  ...at(V),
-  ...load,
-  ...get(K(0)),
-  ...mul,
-  ...at(G),
-  ...load,
-  ...tee(TMP),
-  ...get(TMP),
-  ...mul,
-  ...get(K(1)),
-  ...mul,
-  ...add,
-  ...store,
-  ...at(M),
-  ...at(M),
-  ...load,
-  ...get(K(2)),
-  ...mul,
-  ...at(G),
-  ...load,
-  ...get(K(3)),
-  ...mul,
-  ...at(V),
-  ...load,
-  ...get(K(4)),
-  ...add,
-  ...sqrt,
-  ...div,
-  ...add,
-  ...tee(TMP),
-  ...store,
-  ...at(OUT),
-  ...at(W),
-  ...load,
-  ...get(TMP),
-  ...sub,
-  ...store,
+const RMSPROP = [
+  ...updateSlot(V, VV, [
+    ...get(K(0)),
+    ...mul,
+    ...at(G),
+    ...load,
+    ...tee(TMP),
+    ...get(TMP),
+    ...mul,
+    ...get(K(1)),
+    ...mul,
+    ...add,
+  ]),
+  ...updateSlot(M, MV, [
+    ...get(K(2)),
+    ...mul,
+    ...get(TMP),
+    ...get(K(3)),
+    ...mul,
+    ...get(VV),
+    ...get(K(4)),
+    ...add,
+    ...sqrt,
+    ...div,
+    ...add,
+  ]),
+  ...[...at(W), ...load, ...get(MV), ...sub],
 ];
 
-const FUNCTIONS = {
-  sgd: SGD_BODY,
-  momentum: MOMENTUM_BODY,
-  adam: ADAM_BODY,
-  rmsprop: RMSPROP_BODY,
-};
+const FUNCTIONS = { sgd: SGD, momentum: MOMENTUM, adam: ADAM, rmsprop: RMSPROP };
 type Kind = keyof typeof FUNCTIONS;
 const KINDS = Object.keys(FUNCTIONS) as Kind[];
 
 /** The module's bytes: one function per optimizer, all of one type, on an imported memory. */
 export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
-  const type = [
-    0x60,
-    ...vec([...Array<number>(6).fill(I32), ...Array<number>(CONSTS).fill(F32)].map((t) => [t])),
-    0,
-  ];
+  const params = [...Array<number>(INTS).fill(I32), ...Array<number>(CONSTS).fill(F32)];
+  const type = [0x60, ...vec(params.map((t) => [t])), 0];
   const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x00, 1];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
@@ -263,39 +227,46 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-type SimdFunction = (
-  w: number,
-  g: number,
-  m: number,
-  v: number,
-  out: number,
-  bytes: number,
-  ...k: number[]
-) => void;
+type SimdFunction = (...args: number[]) => void;
+
+/** Byte addresses of one parameter's arrays in the wasm memory (0 for a slot not used). */
+export interface UpdateAddresses {
+  w: number;
+  g: number;
+  m: number;
+  v: number;
+  out: number;
+  /** Where to write the new weights transposed, with the kernel's shape; or null. */
+  transposed: { out: number; rows: number; cols: number } | null;
+}
 
 /** The SIMD updates, bound to one wasm memory. */
 export interface SimdUpdater {
   /**
-   * Updates the first `count` floats (a multiple of 4) of one parameter: weights at byte address
-   * `w`, gradient `g`, slots `m` and `v` (updated in place; any address when unused), new weights
-   * to `out`. `c1`, `c2` are Adam's bias corrections.
+   * Updates the first `count` floats (a multiple of 4) of one parameter: slots in place, new
+   * weights to `out` (and transposed, for a kernel whose row length is a multiple of 4 and whose
+   * `count` is all of it). `c1`, `c2` are Adam's bias corrections.
    */
-  update(
-    c: OptimizerConfig,
-    w: number,
-    g: number,
-    m: number,
-    v: number,
-    out: number,
-    count: number,
-    c1: number,
-    c2: number,
-  ): void;
+  update(c: OptimizerConfig, at: UpdateAddresses, count: number, c1: number, c2: number): void;
+}
+
+/** The constants each optimizer's function takes. */
+function constants(c: OptimizerConfig, c1: number, c2: number): number[] {
+  const lr = c.learningRate;
+  switch (c.kind) {
+    case 'sgd':
+      return [-lr];
+    case 'momentum':
+      return [c.momentum, -lr];
+    case 'adam':
+      return [c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, 1 / c1, 1 / c2, c.epsilon, -lr];
+    case 'rmsprop':
+      return [c.rho, 1 - c.rho, c.momentum, lr, c.epsilon];
+  }
 }
 
 /** Instantiates the module on `memory`, or says why it cannot run here. */
 export function simdUpdater(memory: WebAssembly.Memory): SimdUpdater | string {
-  if (typeof WebAssembly === 'undefined') return 'no WebAssembly';
   const bytes = simdModuleBytes();
   if (!WebAssembly.validate(bytes)) return 'this browser has no WebAssembly SIMD';
   let exports: Record<Kind, SimdFunction>;
@@ -306,49 +277,13 @@ export function simdUpdater(memory: WebAssembly.Memory): SimdUpdater | string {
     return `the SIMD module did not start (${err instanceof Error ? err.message : String(err)})`;
   }
   return {
-    update(c, w, g, m, v, out, count, c1, c2) {
-      const bytes = count * 4;
-      const lr = c.learningRate;
-      switch (c.kind) {
-        case 'sgd':
-          return exports.sgd(w, g, m, v, out, bytes, -lr, 0, 0, 0, 0, 0, 0, 0);
-        case 'momentum':
-          return exports.momentum(w, g, m, v, out, bytes, c.momentum, -lr, 0, 0, 0, 0, 0, 0);
-        case 'adam':
-          return exports.adam(
-            w,
-            g,
-            m,
-            v,
-            out,
-            bytes,
-            c.beta1,
-            1 - c.beta1,
-            c.beta2,
-            1 - c.beta2,
-            c1,
-            c2,
-            c.epsilon,
-            -lr,
-          );
-        case 'rmsprop':
-          return exports.rmsprop(
-            w,
-            g,
-            m,
-            v,
-            out,
-            bytes,
-            c.rho,
-            1 - c.rho,
-            c.momentum,
-            lr,
-            c.epsilon,
-            0,
-            0,
-            0,
-          );
-      }
+    update(c, { w, g, m, v, out, transposed: t }, count, c1, c2) {
+      if (t && (t.cols % 4 !== 0 || t.rows * t.cols !== count))
+        throw new Error(`no transposed copy of ${count} floats as ${t.rows}×${t.cols}`);
+      const k = constants(c, c1, c2);
+      while (k.length < CONSTS) k.push(0);
+      const copy = t ? [t.out, t.rows * 4, t.cols / 4] : [0, 0, 0];
+      exports[c.kind](w, g, m, v, out, count * 4, ...copy, ...k);
     },
   };
 }

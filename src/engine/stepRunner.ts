@@ -36,9 +36,7 @@ export function createStepRunner(
   if (backend === 'cpu') return fusedRunner(built, settings, data);
   if (backend === 'wasm') {
     const problem = wasmFastPathProblem();
-    return problem
-      ? tfjsRunner(built, settings, data, `fast WebAssembly path off: ${problem}`)
-      : wasmRunner(built, settings, data);
+    return problem ? tfjsRunner(built, settings, data, problem) : wasmRunner(built, settings, data);
   }
   return tfjsRunner(built, settings, data);
 }

@@ -24,11 +24,6 @@ export interface StepRunner {
   readonly fallbackReason: string | null;
   /** One update per batch, in order. The result holds [loss, correct] per batch. */
   run(batches: readonly BatchSpec[]): tf.Tensor | Float32Array;
-  /**
-   * Brings the model's variables up to date, for a runner that keeps some weights elsewhere
-   * between steps. The trainer calls it before anyone else may look at the model.
-   */
-  sync?(): void;
   /** Frees what the runner holds (optimizer slots); the model's weights stay. */
   dispose?(): void;
 }

@@ -57,7 +57,7 @@ export type TrainerEvents = {
 export interface TrainerOptions {
   /** How long one stretch of steps may hold the thread before yielding, in ms. */
   timeBudgetMs?: number;
-  /** "tfjs" forces the stock path even where the fused one applies (for tests and benchmarks). */
+  /** "tfjs" forces the stock path even where a fast one applies (for tests and benchmarks). */
   path?: 'auto' | 'tfjs';
   /** Slows training down to this many epochs per second, to watch it learn; null is full speed. */
   epochsPerSecond?: number | null;
@@ -178,7 +178,6 @@ export class Trainer extends Emitter<TrainerEvents> {
     const valByEpoch = new Map<number, Evaluation>();
 
     const flush = async () => {
-      this.runner.sync?.();
       if (pending.length === 0) return;
       const groups = pending.splice(0, pending.length);
       const tensors = groups.flatMap((g) => (g.result instanceof Float32Array ? [] : [g.result]));
@@ -335,7 +334,6 @@ export class Trainer extends Emitter<TrainerEvents> {
         const last = batches[batches.length - 1]!;
         if (last.lastOfEpoch && validation) {
           // Evaluated in chunks that yield to the page; counted in the run's time, as in Keras.
-          this.runner.sync?.();
           valByEpoch.set(last.epoch, await evaluateModel(this.model, validation, this.settings));
         }
         if (now() - stretchStart >= this.budgetMs) {

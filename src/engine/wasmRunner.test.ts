@@ -24,7 +24,8 @@ import type { ModelConfig } from './config';
 import { buildModel } from './model';
 import { tfjsRunner } from './tfjsRunner';
 import type { BatchSpec, StepRunner } from './stepTypes';
-import { denseGradients, wasmRunner, type WasmRunnerOptions } from './wasmRunner';
+import { denseGradients } from './wasmGradients';
+import { wasmRunner, type WasmRunnerOptions } from './wasmRunner';
 
 beforeAll(setWasmBackend);
 afterAll(setCpuBackend);
@@ -34,7 +35,7 @@ function expectGradientsClose(got: Float32Array, want: Float32Array, label: stri
   expectAllClose(got, want, { rel: 1e-5, abs: 1e-7, label });
 }
 
-/** The wasm path's gradients for one batch, in the model's own layout. */
+/** The wasm path's gradients for one batch, with the given layers' products transposed. */
 function wasmGradients(
   model: tf.LayersModel,
   config: ModelConfig,
@@ -42,21 +43,16 @@ function wasmGradients(
   y: Float32Array,
   rows: number,
   yShape: number[],
-  firstTransposed: boolean,
+  transposed: boolean[],
 ): { loss: number; grads: Float32Array[] } {
   return tf.tidy(() => {
     const inputs = size(config.inputShape);
-    const units0 = (config.hidden[0] ?? config.output).units;
-    const params: tf.Tensor[] = model.trainableWeights.map((w) => w.read());
-    if (firstTransposed)
-      params[0] = tf.transpose(params[0]!.reshape([1, inputs, units0]), [0, 2, 1]);
-    const batch = {
-      x: tf.tensor3d(x, [1, rows, inputs]),
-      xT: tf.transpose(tf.tensor3d(x, [1, rows, inputs]), [0, 2, 1]),
-      y: tf.tensor(y, [rows, ...yShape]),
-    };
-    const { grads, stats } = denseGradients(params, config, batch, firstTransposed);
-    if (firstTransposed) grads[0] = tf.transpose(grads[0]!, [0, 2, 1]);
+    const xs = tf.tensor3d(x, [1, rows, inputs]);
+    const batch = transposed[0]
+      ? { xT: tf.transpose(xs, [0, 2, 1]), y: tf.tensor(y, [rows, ...yShape]) }
+      : { x: xs, y: tf.tensor(y, [rows, ...yShape]) };
+    const params = model.trainableWeights.map((w) => w.read());
+    const { grads, stats } = denseGradients(params, config, batch, transposed);
     return {
       loss: stats.dataSync()[0]!,
       grads: grads.map((g) => Float32Array.from(g.dataSync() as Float32Array)),
@@ -64,11 +60,21 @@ function wasmGradients(
   });
 }
 
+/** Every layer as it is, every layer transposed, and alternating from the first. */
+function layouts(layers: number): [string, boolean[]][] {
+  const all = (t: boolean) => Array<boolean>(layers).fill(t);
+  const mixed = all(false).map((_, l) => l % 2 === 0);
+  return [
+    ['plain', all(false)],
+    ['transposed', all(true)],
+    ['mixed', mixed],
+  ];
+}
+
 describe('the wasm path computes the gradients tf.variableGrads computes', () => {
   for (const c of CASES) {
-    for (const firstTransposed of c.hidden.length > 0 ? [false, true] : [false]) {
+    for (const [layout, transposed] of layouts(c.hidden.length + 1)) {
       for (const rows of [1, 3, 8]) {
-        const layout = firstTransposed ? 'first layer transposed' : 'plain';
         test(`${c.name}, batch ${rows}, ${layout}`, () => {
           const built = buildModel(configOf(c, 11 + rows));
           try {
@@ -76,7 +82,7 @@ describe('the wasm path computes the gradients tf.variableGrads computes', () =>
             const { y, yShape } = targets(c, rows, 200 + rows);
             const want = tfjsGradients(built.model, x, y, rows, c, yShape);
             const config = configOf(c, 11 + rows);
-            const got = wasmGradients(built.model, config, x, y, rows, yShape, firstTransposed);
+            const got = wasmGradients(built.model, config, x, y, rows, yShape, transposed);
             expect(got.loss).toBeCloseTo(want.loss, 5);
             want.grads.forEach((g, p) => {
               expect(
@@ -105,24 +111,16 @@ describe('the wasm path computes the gradients tf.variableGrads computes', () =>
       loss: 'sparseCategoricalCrossentropy' as const,
     };
     for (const rows of [32, 5]) {
-      for (const firstTransposed of [false, true]) {
+      for (const [layout, transposed] of layouts(3)) {
         const built = buildModel(configOf(c, 4));
         try {
           const x = testNumbers(rows * 784, rows, 0, 1);
           const { y, yShape } = targets(c, rows, 9);
           const want = tfjsGradients(built.model, x, y, rows, c, yShape);
-          const got = wasmGradients(
-            built.model,
-            configOf(c, 4),
-            x,
-            y,
-            rows,
-            yShape,
-            firstTransposed,
-          );
+          const got = wasmGradients(built.model, configOf(c, 4), x, y, rows, yShape, transposed);
           expect(got.loss).toBeCloseTo(want.loss, 5);
           want.grads.forEach((g, p) =>
-            expectGradientsClose(got.grads[p]!, g, `batch ${rows} ${firstTransposed} p${p}`),
+            expectGradientsClose(got.grads[p]!, g, `batch ${rows} ${layout} p${p}`),
           );
         } finally {
           built.dispose();
@@ -164,7 +162,6 @@ function trainWith(
       stats.push(...(r instanceof Float32Array ? r : (r.dataSync() as Float32Array)));
       if (!(r instanceof Float32Array)) r.dispose();
     }
-    runner.sync?.();
     return { stats, weights: readWeights(built.model), steps: batches.length };
   } finally {
     runner.dispose?.();
@@ -176,9 +173,9 @@ const every = <T>(xs: T[], from: number) => xs.filter((_, i) => i % 2 === from);
 
 describe('the wasm runner trains exactly like the stock tfjs optimizer', () => {
   const variants: WasmRunnerOptions[] = [
-    { simd: true, firstTransposed: false },
-    { simd: true, firstTransposed: true },
-    { simd: false, firstTransposed: false },
+    { simd: true, transposed: [false, false, false] },
+    { simd: true, transposed: [true, true, true] },
+    { simd: false, transposed: [true, false, true] },
   ];
   for (const optimizer of OPTIMIZERS) {
     for (const options of variants) {
@@ -226,13 +223,13 @@ describe('the wasm runner trains exactly like the stock tfjs optimizer', () => {
     });
     const data = classData();
     const stock = trainWith(config, data, (b) => tfjsRunner(b, config, data));
-    for (const firstTransposed of [false, true]) {
-      const fast = trainWith(config, data, (b) => wasmRunner(b, config, data, { firstTransposed }));
+    for (const [layout, transposed] of layouts(2)) {
+      const fast = trainWith(config, data, (b) => wasmRunner(b, config, data, { transposed }));
       expectAllClose(every(fast.stats, 0), every(stock.stats, 0), { label: 'batch losses' });
       expect(every(fast.stats, 1)).toEqual(every(stock.stats, 1));
       const abs = weightTolerance(config.optimizer, fast.steps);
       fast.weights.forEach((w, p) =>
-        expectAllClose(w, stock.weights[p]!, { abs, label: `${firstTransposed} weights ${p}` }),
+        expectAllClose(w, stock.weights[p]!, { abs, label: `${layout} weights ${p}` }),
       );
     }
   });

@@ -1,156 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { copyRows, sizeOf, type TrainData } from './batch';
-import type { ModelConfig } from './config';
-import { accuracyKind } from './loss';
+import { copyRows, copyRowsTransposed, sizeOf, type TrainData } from './batch';
 import type { BuiltModel } from './model';
 import { BiasCorrections } from './optimizerMath';
 import type { BatchSpec, RunnerSettings, StepRunner } from './stepTypes';
-import {
-  ACTIVATION_GRAD_KERNEL,
-  BIAS_ACTIVATION_T_KERNEL,
-  HEAD_KERNEL,
-  registerWasmKernels,
-  UPDATE_KERNEL,
-  type HeadAttrs,
-  type UpdateAttrs,
-} from './wasmKernels';
-
-const NO_TRANSPOSE = { transposeA: false, transposeB: false };
-
-/** a·b (+ bias, then ReLU if asked) on XNNPACK: rank-3 operands, neither transposed. */
-function matMul(
-  a: tf.Tensor,
-  b: tf.Tensor,
-  bias?: tf.Tensor,
-  activation: 'linear' | 'relu' = 'linear',
-): tf.Tensor {
-  const engine = tf.engine();
-  if (!bias && activation === 'linear')
-    return engine.runKernel(tf.BatchMatMul, { a, b }, NO_TRANSPOSE);
-  const inputs: tf.NamedTensorMap = bias ? { a, b, bias } : { a, b };
-  return engine.runKernel(tf._FusedMatMul, inputs, {
-    ...NO_TRANSPOSE,
-    activation,
-    leakyreluAlpha: 0,
-  });
-}
-
-/**
- * tfjs-wasm sends transposed matrix products to a plain loop ten times slower than XNNPACK; an
- * explicit transpose followed by a plain product is much faster.
- */
-function transpose(x: tf.Tensor): tf.Tensor {
-  return tf.engine().runKernel(tf.Transpose, { x }, { perm: [0, 2, 1] });
-}
-
-function hiddenActivation(
-  z: tf.Tensor,
-  activation: ModelConfig['output']['activation'],
-): tf.Tensor {
-  switch (activation) {
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'tanh':
-      return tf.tanh(z);
-    case 'softmax':
-      return tf.softmax(z);
-    case 'relu':
-      return tf.relu(z);
-    case 'linear':
-      return z;
-  }
-}
-
-export interface DenseBatch {
-  /** The inputs, [1, rows, inputs]. */
-  x: tf.Tensor;
-  /** The inputs transposed, [1, inputs, rows]: needed when the first layer is transposed. */
-  xT?: tf.Tensor;
-  /** The targets, [rows, …]. */
-  y: tf.Tensor;
-}
-
-export interface DenseGradients {
-  /** dL/dkernel, dL/dbias for every Dense layer, in the layout of `params`. */
-  grads: tf.Tensor[];
-  /** [loss, number right]. */
-  stats: tf.Tensor;
-}
-
-/**
- * The forward and backward pass of a dense network on the wasm backend, with XNNPACK matrix
- * products and the kernels of wasmKernels.ts, without tfjs's gradient tape. `params` are
- * kernel, bias, kernel, bias, … with kernels [inputs, units] (any rank-2 or rank-3 shape of
- * that size), except that with `firstTransposed` the first kernel is [1, units, inputs].
- *
- * XNNPACK packs the right operand of every product into its own layout; it keeps the packed
- * copy per tensor, but weights are new tensors after every update, so each step pays for it.
- * For the first layer at small batches the weights are by far the largest operand: computing
- * zᵀ = Wᵀ·xᵀ instead of z = x·W packs the batch instead of the weights.
- */
-export function denseGradients(
-  params: readonly tf.Tensor[],
-  settings: RunnerSettings,
-  batch: DenseBatch,
-  firstTransposed = false,
-): DenseGradients {
-  const layers = [...settings.hidden, settings.output];
-  const L = layers.length;
-  const kernels = layers.map((layer, l) => {
-    const k = params[2 * l]!;
-    if (l === 0 && firstTransposed) return k;
-    return k.rank === 3 ? k : tf.reshape(k, [1, k.size / layer.units, layer.units]);
-  });
-  const biases = layers.map((_, l) => params[2 * l + 1]!);
-  if (firstTransposed && L < 2) throw new Error('only a hidden first layer can be transposed');
-  registerWasmKernels();
-  const engine = tf.engine();
-  // Forward: acts[l] is the input of layer l, acts[L] the output layer's pre-activation.
-  const acts: tf.Tensor[] = [batch.x];
-  for (let l = 0; l < L; l++) {
-    const activation = l === L - 1 ? 'linear' : layers[l]!.activation;
-    let a: tf.Tensor;
-    if (l === 0 && firstTransposed) {
-      if (!batch.xT) throw new Error('a transposed first layer needs the transposed batch');
-      const zT = matMul(kernels[0]!, batch.xT);
-      a = engine.runKernel(BIAS_ACTIVATION_T_KERNEL, { zT, bias: biases[0]! }, { activation });
-    } else if (activation === 'relu' || activation === 'linear') {
-      a = matMul(acts[l]!, kernels[l]!, biases[l]!, activation);
-    } else {
-      a = hiddenActivation(matMul(acts[l]!, kernels[l]!, biases[l]!), activation);
-    }
-    acts.push(a);
-  }
-  const accuracy = accuracyKind(settings) ?? 'none';
-  const headAttrs: HeadAttrs = {
-    activation: settings.output.activation,
-    loss: settings.loss,
-    accuracy,
-  };
-  const head = engine.runKernel<tf.Tensor[]>(
-    HEAD_KERNEL,
-    { z: acts[L]!, y: batch.y },
-    headAttrs as unknown as tf.NamedAttrMap,
-  );
-  let [dz, db] = head as [tf.Tensor, tf.Tensor];
-  const stats = head[2]!;
-  const grads: tf.Tensor[] = new Array<tf.Tensor>(2 * L);
-  for (let l = L - 1; l >= 0; l--) {
-    // With the first layer transposed, dz arrives here as dzᵀ: dWᵀ = dzᵀ·x.
-    grads[2 * l] =
-      l === 0 && firstTransposed ? matMul(dz, batch.x) : matMul(transpose(acts[l]!), dz);
-    grads[2 * l + 1] = db;
-    if (l > 0) {
-      const da = matMul(dz, transpose(kernels[l]!));
-      [dz, db] = engine.runKernel<tf.Tensor[]>(
-        ACTIVATION_GRAD_KERNEL,
-        { a: acts[l]!, da },
-        { activation: layers[l - 1]!.activation, transposeOut: l === 1 && firstTransposed },
-      ) as [tf.Tensor, tf.Tensor];
-    }
-  }
-  return { grads, stats };
-}
+import { denseGradients, transposedLayers, type DenseBatch } from './wasmGradients';
+import { registerWasmKernels, UPDATE_KERNEL, type UpdateAttrs } from './wasmKernels';
 
 /** The optimizer's slots for one parameter: none (SGD), one (momentum) or two (Adam, RMSprop). */
 function slotCount(optimizer: RunnerSettings['optimizer']): number {
@@ -160,19 +14,16 @@ function slotCount(optimizer: RunnerSettings['optimizer']): number {
 export interface WasmRunnerOptions {
   /** The optimizer in WebAssembly SIMD (default) or in JavaScript. */
   simd?: boolean;
-  /**
-   * Whether the first layer's product is computed transposed (see `denseGradients`); by default
-   * for a hidden first layer when the batch is at most half its units, where that packs less.
-   */
-  firstTransposed?: boolean;
+  /** Which layers compute their forward product transposed; by default `transposedLayers`. */
+  transposed?: boolean[];
 }
 
 /**
  * The fast path for the wasm backend: each update is one explicit forward and backward pass
  * (`denseGradients`) and one fused optimizer kernel, in one `tf.tidy`, on a batch made from the
- * typed arrays. The model's variables get the new weights after every step, except the first
- * kernel while it is kept transposed: `sync` (which the trainer calls before anyone else may
- * look) and `dispose` write it back, so evaluation, prediction and download see it.
+ * typed arrays. The new weights go into the model's variables after every step (in new buffers,
+ * as `assign` does), so evaluation, prediction and download always see them; the optimizer
+ * also writes the transposed layers' kernels transposed, for the next step's forward products.
  */
 export function wasmRunner(
   built: BuiltModel,
@@ -185,47 +36,45 @@ export function wasmRunner(
   const variables = built.model.trainableWeights.map((w) => w.read() as tf.Variable);
   const xSize = sizeOf(data.xShape);
   const ySize = sizeOf(data.yShape);
-  const units0 = (settings.hidden[0] ?? settings.output).units;
-  const firstTransposed =
-    options.firstTransposed ?? (settings.hidden.length > 0 && 2 * settings.batchSize <= units0);
+  const transposed = options.transposed ?? transposedLayers(settings, settings.batchSize);
   const corrections = new BiasCorrections();
   const slotsPerParam = slotCount(settings.optimizer);
   let slots: tf.Tensor[][] | null = null;
-  // The first kernel as [1, units, inputs] while it is kept transposed (updated in place, so
-  // counted in versions), and the variable's data as last written, to notice a change from outside.
-  let firstT: tf.Tensor | null = null;
-  let writtenDataId: object | null = null;
-  let firstVersion = 0;
-  let writtenVersion = 0;
+  // The transposed layers' kernels transposed, as the optimizer kernel last wrote them, and the
+  // variable's data they belong to (a change from outside makes them again).
+  const layers = transposed.map((t, l) => (t ? l : -1)).filter((l) => l >= 0);
+  const kernelsT: (tf.Tensor | undefined)[] = [];
+  const kernelsTOf: (object | undefined)[] = [];
+  const currentKernelsT = () =>
+    layers.forEach((l) => {
+      const k = variables[2 * l]!;
+      if (kernelsT[l] && kernelsTOf[l] === k.dataId) return;
+      kernelsT[l]?.dispose();
+      kernelsT[l] = tf.keep(tf.transpose(tf.reshape(k, [1, k.shape[0]!, k.shape[1]!]), [0, 2, 1]));
+      kernelsTOf[l] = k.dataId;
+    });
   // Reused: a tensor made from a typed array copies it into the heap at once.
-  const buffers = new Map<number, { x: Float32Array; xT: Float32Array; y: Float32Array }>();
-
-  const params = (): tf.Tensor[] =>
-    firstTransposed ? [firstT!, ...variables.slice(1)] : variables;
+  const buffers = new Map<number, { x: Float32Array; y: Float32Array }>();
 
   const step = (rows: Uint32Array): tf.Tensor =>
     tf.tidy(() => {
       const n = rows.length;
       let buf = buffers.get(n);
-      if (!buf) {
-        buf = {
-          x: new Float32Array(n * xSize),
-          xT: new Float32Array(firstTransposed ? n * xSize : 0),
-          y: new Float32Array(n * ySize),
-        };
-        buffers.set(n, buf);
-      }
-      copyRows(data, rows, buf.x, buf.y, firstTransposed ? buf.xT : undefined);
+      if (!buf)
+        buffers.set(n, (buf = { x: new Float32Array(n * xSize), y: new Float32Array(n * ySize) }));
+      // The first layer reads either the batch or its transpose: made directly in that layout.
+      if (transposed[0]) copyRowsTransposed(data, rows, buf.x, buf.y);
+      else copyRows(data, rows, buf.x, buf.y);
+      const x = tf.tensor3d(buf.x, transposed[0] ? [1, xSize, n] : [1, n, xSize]);
       const batch: DenseBatch = {
-        x: tf.tensor3d(buf.x, [1, n, xSize]),
-        xT: firstTransposed ? tf.tensor3d(buf.xT, [1, xSize, n]) : undefined,
+        ...(transposed[0] ? { xT: x } : { x }),
         y: tf.tensor2d(buf.y, [n, ySize]),
       };
-      const current = params();
-      const { grads, stats } = denseGradients(current, settings, batch, firstTransposed);
+      currentKernelsT();
+      const { grads, stats } = denseGradients(variables, settings, batch, transposed, kernelsT);
       const [c1, c2] = corrections.next(settings.optimizer);
       const inputs: tf.NamedTensorMap = {};
-      current.forEach((w, p) => {
+      variables.forEach((w, p) => {
         inputs[`w${p}`] = w;
         inputs[`g${p}`] = grads[p]!;
         if (slotsPerParam > 0) inputs[`m${p}`] = slots![p]![0]!;
@@ -235,43 +84,27 @@ export function wasmRunner(
         optimizer: settings.optimizer,
         c1,
         c2,
-        count: current.length,
+        count: variables.length,
         simd,
-        // The transposed first kernel is only ever a left operand: it can change in place.
-        inPlace: firstTransposed ? [0] : [],
+        transposed: layers.map((l) => 2 * l),
       };
       const updated = tf
         .engine()
         .runKernel<tf.Tensor[]>(UPDATE_KERNEL, inputs, attrs as unknown as tf.NamedAttrMap);
-      const assigned = firstTransposed ? variables.slice(1) : variables;
-      assigned.forEach((v, i) => v.assign(updated[i]!));
-      if (firstTransposed) firstVersion++;
+      variables.forEach((v, p) => v.assign(updated[p]!));
+      layers.forEach((l, k) => {
+        kernelsT[l]!.dispose();
+        kernelsT[l] = tf.keep(updated[variables.length + k]!);
+        kernelsTOf[l] = variables[2 * l]!.dataId;
+      });
       return stats;
     });
-
-  /** The first kernel as [1, units, inputs], from the variable unless it is ours already. */
-  const readFirst = () => {
-    if (!firstTransposed || (firstT && variables[0]!.dataId === writtenDataId)) return;
-    firstT?.dispose();
-    firstT = tf.tidy(() => transpose(tf.reshape(variables[0]!, [1, xSize, units0])));
-    writtenDataId = variables[0]!.dataId;
-    writtenVersion = firstVersion;
-  };
-  const writeFirst = () => {
-    if (!firstTransposed || !firstT || writtenVersion === firstVersion) return;
-    if (variables[0]!.isDisposed) return;
-    const t = firstT;
-    tf.tidy(() => variables[0]!.assign(tf.reshape(transpose(t), [xSize, units0])));
-    writtenDataId = variables[0]!.dataId;
-    writtenVersion = firstVersion;
-  };
 
   return {
     kind: 'wasm',
     fallbackReason: null,
     run(batches: readonly BatchSpec[]) {
-      readFirst();
-      slots ??= params().map((w) =>
+      slots ??= variables.map((w) =>
         Array.from({ length: slotsPerParam }, () => tf.keep(tf.zerosLike(w))),
       );
       const results = batches.map((b) => step(b.rows));
@@ -280,13 +113,11 @@ export function wasmRunner(
       results.forEach((r) => r.dispose());
       return all;
     },
-    sync: writeFirst,
     dispose() {
-      writeFirst();
       slots?.flat().forEach((t) => t.dispose());
       slots = null;
-      firstT?.dispose();
-      firstT = null;
+      kernelsT.forEach((t) => t?.dispose());
+      kernelsT.length = 0;
     },
   };
 }

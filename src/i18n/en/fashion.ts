@@ -45,6 +45,8 @@ export const fashion = {
   speed: '{{rate, number}} images/s · {{time}}',
   speedRunning: '{{rate, number}} images/s · {{time}} so far · about {{left}} left',
   evaluating: 'model.evaluate on the test set',
+  fastPathOff:
+    'The fast WebAssembly path is off here ({{reason}}), so this run uses tfjs’s own kernels: same results, several times slower.',
   files: {
     notTrained: 'no model has been trained or loaded yet',
     waitForTraining: 'wait until training has finished, or stop it, before loading a model',

@@ -45,6 +45,8 @@ export const fashion: Translation<typeof en> = {
   speed: '초당 이미지 {{rate, number}}장 · {{time}}',
   speedRunning: '초당 이미지 {{rate, number}}장 · 지금까지 {{time}} · 약 {{left}} 남음',
   evaluating: '테스트 세트에서 model.evaluate',
+  fastPathOff:
+    '이 브라우저에서는 빠른 WebAssembly 경로를 쓸 수 없어({{reason}}) tfjs 기본 커널로 학습합니다. 결과는 같고 몇 배 느립니다.',
   files: {
     notTrained: '아직 학습하거나 불러온 모델이 없습니다',
     waitForTraining: '모델을 불러오려면 학습이 끝날 때까지 기다리거나 학습을 중지하세요',

@@ -142,7 +142,7 @@ export default function FashionLab() {
           )}
           {state.pathNote && (
             <span className="notice warn small" role="status" data-testid="path-note">
-              {state.pathNote}
+              {t('fashion.fastPathOff', { reason: state.pathNote })}
             </span>
           )}
         </div>

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+
+/*
+ * The fast training path in the browser: the Fashion lab's Train button trains on it (wasm), and
+ * a short run reaches the accuracy of tfjs's own (stock) path. The figures come from the lab
+ * page and from bench.html, which runs the lab's FashionRun on either path.
+ */
+
+const RUN = { trainCount: 3000, epochs: 1, seed: 1 };
+
+test('the Fashion lab trains on the fast wasm path and learns as the stock path does', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('./bench.html');
+  await page.waitForFunction(() => typeof window.runFashionShort === 'function');
+  const fast = await page.evaluate((run) => window.runFashionShort('wasm', run, 'fast'), RUN);
+  const stock = await page.evaluate((run) => window.runFashionShort('wasm', run, 'stock'), RUN);
+  expect(fast.error).toBeUndefined();
+  expect(stock.error).toBeUndefined();
+  expect([fast.backend, fast.path, fast.fallback_reason]).toEqual(['wasm', 'wasm', undefined]);
+  expect([stock.backend, stock.path]).toEqual(['wasm', 'tfjs']);
+  expect(fast.steps).toBe(94);
+  expect(fast.tensors_leaked).toBe(0);
+  expect(stock.tensors_leaked).toBe(0);
+  // Chance is 0.1. Float32 sums in another order make the runs drift apart a little, no more.
+  expect(fast.test_accuracy!).toBeGreaterThan(0.6);
+  expect(Math.abs(fast.test_accuracy! - stock.test_accuracy!)).toBeLessThan(0.02);
+
+  // The lab itself, with the same settings: the same code on the same backend.
+  await page.goto(
+    `./?lang=en&lab=fashion&backend=wasm&f.n=${RUN.trainCount}&f.epochs=${RUN.epochs}&f.val=0`,
+  );
+  await expect(page.getByTestId('data-printout')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '▶ Train' }).click();
+  const phase = page.getByTestId('phase');
+  await expect(phase).toHaveText('finished', { timeout: 120_000 });
+  await expect(phase).toHaveAttribute('data-path', 'wasm');
+  await expect(page.getByTestId('path-note')).toHaveCount(0);
+  await expect(page.getByTestId('backend-status')).toContainText('training on wasm');
+  const accuracy = Number(await page.getByTestId('test-accuracy').textContent());
+  expect(accuracy).toBeCloseTo(fast.test_accuracy!, 4);
+});
