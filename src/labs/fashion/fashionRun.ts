@@ -151,7 +151,8 @@ export class FashionRun extends ThrottledStore<FashionRunState> {
   private generation = 0;
 
   constructor(private readonly backend: BackendController) {
-    super(IDLE);
+    // Progress 4 times a second: each publish re-renders the charts, which costs the training time.
+    super(IDLE, 250);
   }
 
   async start(settings: FashionSettings, data: FashionMnist): Promise<void> {
