@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { denseConfig, expectAllClose, readWeights, setCpuBackend } from '../test/helpers';
-import { classData, OPTIMIZERS, regressionData, weightTolerance } from '../test/denseCases';
+import {
+  classData,
+  OPTIMIZERS,
+  regressionConfig,
+  regressionData,
+  weightTolerance,
+} from '../test/denseCases';
 import type { ModelConfig } from './config';
 import { buildModel } from './model';
 import { createStepRunner, fusedSupported, type TrainData } from './stepRunner';
@@ -35,19 +41,7 @@ async function train(config: ModelConfig, data: TrainData, path: 'auto' | 'tfjs'
 describe('the fused runner trains exactly like the stock tfjs optimizer', () => {
   for (const optimizer of OPTIMIZERS) {
     test(`${optimizer.kind}: 3-5-4-2 tanh/relu → linear, mse, 3 epochs × 3 batches`, async () => {
-      const config = denseConfig({
-        inputShape: [3],
-        hidden: [
-          { units: 5, activation: 'tanh' },
-          { units: 4, activation: 'relu' },
-        ],
-        output: { units: 2, activation: 'linear' },
-        loss: 'mse',
-        optimizer,
-        batchSize: 4,
-        epochs: 3,
-        seed: 21,
-      });
+      const config = regressionConfig(optimizer);
       const data = regressionData();
       const fused = await train(config, data, 'auto');
       const stock = await train(config, data, 'tfjs');

@@ -5,6 +5,7 @@ import {
   classData,
   configOf,
   OPTIMIZERS,
+  regressionConfig,
   regressionData,
   size,
   targets,
@@ -180,19 +181,7 @@ describe('the wasm runner trains exactly like the stock tfjs optimizer', () => {
   for (const optimizer of OPTIMIZERS) {
     for (const options of variants) {
       test(`${optimizer.kind}, ${JSON.stringify(options)}: 3-5-4-2 tanh/relu → linear, mse, last batch partial`, () => {
-        const config = denseConfig({
-          inputShape: [3],
-          hidden: [
-            { units: 5, activation: 'tanh' },
-            { units: 4, activation: 'relu' },
-          ],
-          output: { units: 2, activation: 'linear' },
-          loss: 'mse',
-          optimizer,
-          batchSize: 4,
-          epochs: 3,
-          seed: 21,
-        });
+        const config = regressionConfig(optimizer);
         const data = regressionData();
         const fast = trainWith(config, data, (b) => wasmRunner(b, config, data, options));
         const stock = trainWith(config, data, (b) => tfjsRunner(b, config, data));

@@ -156,6 +156,23 @@ export function tfjsGradients(
   });
 }
 
+/** The model both fast paths train beside the stock path on `regressionData`: 3 epochs × 3 batches. */
+export function regressionConfig(optimizer: OptimizerConfig): ModelConfig {
+  return denseConfig({
+    inputShape: [3],
+    hidden: [
+      { units: 5, activation: 'tanh' },
+      { units: 4, activation: 'relu' },
+    ],
+    output: { units: 2, activation: 'linear' },
+    loss: 'mse',
+    optimizer,
+    batchSize: 4,
+    epochs: 3,
+    seed: 21,
+  });
+}
+
 /** 10 examples, batch 4: batches of 4, 4 and a last partial batch of 2 in every epoch. */
 export function regressionData(): TrainData {
   const x = testNumbers(10 * 3, 7, -1, 1);
