@@ -4,7 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  // dist-* and test-results-*: side-by-side e2e builds (E2E_DIST) and the benchmark's build.
+  // dist-* and test-results-*: side-by-side e2e builds (E2E_DIST) and the benchmark's build;
+  // tmp: scratch scripts, never committed.
   {
     ignores: [
       'dist',
@@ -13,6 +14,7 @@ export default tseslint.config(
       'test-results',
       'test-results-*',
       'playwright-report',
+      'tmp',
     ],
   },
   js.configs.recommended,

@@ -38,6 +38,12 @@ test('the Fashion lab trains on the fast wasm path and learns as the stock path 
   await expect(phase).toHaveAttribute('data-path', 'wasm');
   await expect(page.getByTestId('path-note')).toHaveCount(0);
   await expect(page.getByTestId('backend-status')).toContainText('training on wasm');
+  // The server sends the cross-origin isolation headers: XNNPACK runs on every core (up to 4).
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByTestId('wasm-threads')).toHaveText(
+    `WebAssembly on ${Math.max(Math.min(cores, 4), Math.floor(cores / 2))} threads`,
+  );
   const accuracy = Number(await page.getByTestId('test-accuracy').textContent());
   expect(accuracy).toBeCloseTo(fast.test_accuracy!, 4);
 });

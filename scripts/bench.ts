@@ -12,6 +12,7 @@
  *             adds the stock path)
  *   memory    10 quick Fashion runs in a row on wasm: tensors leaked, wasm heap after each
  *   lab       the Train buttons on the lab pages themselves (charts and all): XOR and Fashion
+ *   kernels   (only when asked) ms per fast wasm step in each kernel, per --step-batches
  *
  *   npm run bench -- --only steps,fashion --fashion wasm,cpu --fashion-runs 3 --fashion-stock
  */
@@ -35,6 +36,8 @@ import { freePort, startPreview, stopPreview } from './bench/server';
 const OUT_DIR = 'dist-bench';
 const PREFERRED_PORT = 4319;
 const SECTIONS = ['xor', 'steps', 'fashion', 'memory', 'lab'] as const;
+/** Sections only run when named in --only: they look into the engine, they are not targets. */
+const EXTRA_SECTIONS = ['kernels'] as const;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -80,7 +83,7 @@ function parseCli() {
   const batches = values['step-batches'].split(',').map((b) => positive('step-batches', b));
   if (values['full-batch']) batches.push(60_000);
   return {
-    only: new Set(list('only', values.only, SECTIONS)),
+    only: new Set<string>(list('only', values.only, [...SECTIONS, ...EXTRA_SECTIONS])),
     backends: list('backends', values.backends, BENCH_BACKENDS),
     runs: positive('runs', values.runs),
     seed,
@@ -189,19 +192,25 @@ function table(lines: Line[]): string {
         ? `batch ${String(l.batch_size)}: ${range('ms_per_step', ' ms')}`
         : l.name === 'calibration'
           ? `XNNPACK ${String(l.gemm_gflops_best)} GFLOP/s (best; worst ${String(l.gemm_gflops_worst)})`
-          : l.name === 'fashion_memory'
-            ? `heap growth after run 1: ${String(l.heap_growth_after_first_run)} B, leaked ${String(l.tensors_leaked)}`
-            : [
-                range('seconds', ' s'),
-                l.seconds_per_epoch !== undefined ? `${String(l.seconds_per_epoch)} s/epoch` : '',
-                l.steps_per_second !== undefined ? `${String(l.steps_per_second)} steps/s` : '',
-                l.test_accuracy !== undefined ? `acc ${String(l.test_accuracy)}` : '',
-                l.longest_task_ms !== undefined
-                  ? `longest task ${String(l.longest_task_ms)} ms`
-                  : '',
-              ]
-                .filter(Boolean)
-                .join(', ');
+          : l.name === 'kernel_profile'
+            ? `batch ${String(l.batch_size)}: ${String(l.ms_per_step)} ms/step = ${Object.entries(
+                l.ms_per_step_by_kernel as Record<string, number>,
+              )
+                .map(([k, ms]) => `${k} ${ms}`)
+                .join(' + ')}`
+            : l.name === 'fashion_memory'
+              ? `heap growth after run 1: ${String(l.heap_growth_after_first_run)} B, leaked ${String(l.tensors_leaked)}`
+              : [
+                  range('seconds', ' s'),
+                  l.seconds_per_epoch !== undefined ? `${String(l.seconds_per_epoch)} s/epoch` : '',
+                  l.steps_per_second !== undefined ? `${String(l.steps_per_second)} steps/s` : '',
+                  l.test_accuracy !== undefined ? `acc ${String(l.test_accuracy)}` : '',
+                  l.longest_task_ms !== undefined
+                    ? `longest task ${String(l.longest_task_ms)} ms`
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(', ');
     return [
       String(l.name),
       String(l.backend ?? ''),
@@ -290,6 +299,15 @@ async function main(): Promise<number> {
           log(`fashion: the lecture's run on ${backend} (${path} path), ${cli.fashionRuns} runs…`);
           printLine(await fashionLine(browser, origin, backend, path, cli.fashionRuns), lines);
         }
+      }
+    }
+
+    if (cli.only.has('kernels')) {
+      for (const batchSize of cli.batches) {
+        log(`kernels: where a fast wasm step's time goes, batch ${batchSize}…`);
+        const page = await benchPage(browser, origin);
+        printLine(await page.evaluate((b) => window.runKernelProfile(b), batchSize), lines);
+        await page.close();
       }
     }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BACKEND_CHOICES, type BackendChoice } from '../engine/backends';
+import { wasmThreads } from '../engine/wasmThreads';
 import { useSay } from '../i18n/hooks';
 import { Select } from '../ui/Slider';
 import { useBackendController, useBackendState } from '../ui/backendContext';
@@ -14,6 +15,7 @@ export function BackendBar({ onChoice }: { onChoice: (choice: BackendChoice) => 
   const gpu = available
     ? t(software ? 'backend.softwareGpu' : 'backend.gpu', { renderer })
     : t('backend.noWebgl', { renderer });
+  const threads = state.active === 'wasm' && !state.busy ? wasmThreads() : null;
   return (
     <section className="backend-bar" aria-label={t('backend.label')}>
       <Select
@@ -35,6 +37,13 @@ export function BackendBar({ onChoice }: { onChoice: (choice: BackendChoice) => 
         </strong>
         {state.reason && <span className="muted"> — {say(state.reason)}</span>}
         <div className="muted small">{gpu}</div>
+        {threads && (
+          <div className="muted small" data-testid="wasm-threads">
+            {threads.threads > 1 || threads.isolated
+              ? t('backend.wasmThreads', { count: threads.threads })
+              : t('backend.wasmOneThread')}
+          </div>
+        )}
         {state.notices.map((n, i) => (
           <div key={i} className="notice warn" role="status">
             {say(n)}

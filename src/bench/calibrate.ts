@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { startBackend } from './fashionData';
 import { round } from './stats';
 
@@ -31,6 +32,8 @@ export async function calibrate(): Promise<Record<string, unknown>> {
       gemm_gflops_best: gflops(Math.min(...rounds)),
       gemm_gflops_worst: gflops(Math.max(...rounds)),
       hardware_concurrency: navigator.hardwareConcurrency,
+      wasm_threads: getThreadsCount(),
+      cross_origin_isolated: globalThis.crossOriginIsolated === true,
     };
   } finally {
     a.dispose();

@@ -11,6 +11,7 @@ import { Trainer } from '../engine/trainer';
 import { trainGate } from '../labs/gates/evaluate';
 import { calibrate } from './calibrate';
 import { benchFashion, benchFashionShort } from './fashion';
+import { profileKernels } from './kernels';
 import { benchMemory } from './memory';
 import { benchSteps } from './steps';
 import { DEFAULT_SEED, lectureModel } from '../labs/gates/settings';
@@ -121,6 +122,7 @@ window.runFashionBench = benchFashion;
 window.runFashionShort = benchFashionShort;
 window.runStepBench = benchSteps;
 window.runMemoryBench = benchMemory;
+window.runKernelProfile = profileKernels;
 
 // By hand: bench.html?run&backends=cpu,wasm&runs=3 runs the whole plan and prints JSON lines.
 const query = new URLSearchParams(location.search);

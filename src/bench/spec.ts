@@ -2,6 +2,7 @@ import type { BackendName } from '../engine/backends';
 import type { StepPath } from '../engine/stepRunner';
 import type { benchFashionShort, FashionRunFigures } from './fashion';
 import type { BenchPath } from './fashionData';
+import type { profileKernels } from './kernels';
 import type { benchMemory } from './memory';
 import type { StepLine, StepSpec } from './steps';
 
@@ -94,5 +95,6 @@ declare global {
     runFashionShort: typeof benchFashionShort;
     runStepBench: (spec: StepSpec) => Promise<StepLine>;
     runMemoryBench: typeof benchMemory;
+    runKernelProfile: typeof profileKernels;
   }
 }

@@ -89,6 +89,14 @@ describe('probeWebGL and activateBackend in Node', () => {
     expect(await activateBackend('webgl')).toBe(true);
     expect(tf.getBackend()).toBe('webgl');
   });
+
+  test('a backend that never finishes starting reports false after the timeout, and another starts', async () => {
+    registerFakeBackend('wasm', { hangs: true });
+    expect(await activateBackend('wasm', 50)).toBe(false);
+    expect(tf.findBackendFactory('wasm')).toBeNull();
+    expect(await activateBackend('cpu', 1000)).toBe(true);
+    expect(tf.getBackend()).toBe('cpu');
+  });
 });
 
 describe('chooseFastest', () => {

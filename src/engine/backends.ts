@@ -46,18 +46,37 @@ export function probeWebGL(): WebGLInfo {
   }
 }
 
+/** How long a backend may take to start before it counts as failed. */
+const START_TIMEOUT_MS = 30_000;
+
 /**
  * Switches tfjs to `name`. tfjs's `setBackend` may fall through to another backend silently,
- * so the active one is read back: the result says whether `name` is really active.
+ * so the active one is read back: the result says whether `name` is really active. A backend
+ * that never finishes starting (the threaded wasm build waits for ever for workers that died)
+ * counts as failed after `timeoutMs`, and is removed so that another one can start.
  */
-export async function activateBackend(name: BackendName): Promise<boolean> {
+export async function activateBackend(
+  name: BackendName,
+  timeoutMs = START_TIMEOUT_MS,
+): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
   try {
     if (tf.getBackend() === name) return true;
-    const ok = await tf.setBackend(name);
+    const ok = await Promise.race([tf.setBackend(name), timeout.then(() => 'timed out' as const)]);
+    if (ok === 'timed out') {
+      // tfjs waits for a pending start before any other backend can start: removing the backend
+      // ends that wait (and it is not tried again in this page).
+      tf.removeBackend(name);
+      return false;
+    }
+    if (!ok) return false;
     await tf.ready();
-    return ok && tf.getBackend() === name;
+    return tf.getBackend() === name;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

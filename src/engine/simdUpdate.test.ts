@@ -4,7 +4,7 @@ import { OPTIMIZERS } from '../test/denseCases';
 import { expectAllClose, setCpuBackend, testNumbers } from '../test/helpers';
 import { setWasmBackend } from '../test/wasm';
 import { BiasCorrections } from './optimizerMath';
-import { simdModuleBytes } from './simdUpdate';
+import { simdModuleBytes, simdUpdater } from './simdUpdate';
 import { wasmInternals, wasmSimdUpdater } from './wasmInternals';
 import { registerWasmKernels, UPDATE_KERNEL, type UpdateAttrs } from './wasmKernels';
 
@@ -119,4 +119,33 @@ describe('the update kernel writes kernels transposed too, when asked', () => {
       });
     });
   }
+});
+
+test('on a shared memory (the threaded backend’s) the module starts and updates as on a plain one', () => {
+  expect(WebAssembly.validate(simdModuleBytes(true))).toBe(true);
+  const adam = OPTIMIZERS.find((o) => o.kind === 'adam')!;
+  const count = 64;
+  const results = [false, true].map((shared) => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 16, shared });
+    expect(memory.buffer instanceof SharedArrayBuffer).toBe(shared);
+    const updater = simdUpdater(memory);
+    if (typeof updater === 'string') throw new Error(updater);
+    const floats = new Float32Array(memory.buffer);
+    const [w, g, m, v, out] = [0, 1, 2, 3, 4].map((k) => k * count * 4);
+    floats.set(testNumbers(count, 1), w! / 4);
+    floats.set(testNumbers(count, 2), g! / 4);
+    for (let step = 1; step <= 3; step++) {
+      updater.update(
+        adam,
+        { w: w!, g: g!, m: m!, v: v!, out: out!, transposed: null },
+        count,
+        1 - adam.beta1 ** step,
+        1 - adam.beta2 ** step,
+      );
+      floats.copyWithin(w! / 4, out! / 4, out! / 4 + count);
+    }
+    return Array.from(floats.subarray(out! / 4, out! / 4 + count));
+  });
+  expect(results[1]).toEqual(results[0]);
+  expect(results[0]).not.toEqual(Array.from(testNumbers(count, 1)));
 });

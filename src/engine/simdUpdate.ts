@@ -212,11 +212,18 @@ const FUNCTIONS = { sgd: SGD, momentum: MOMENTUM, adam: ADAM, rmsprop: RMSPROP }
 type Kind = keyof typeof FUNCTIONS;
 const KINDS = Object.keys(FUNCTIONS) as Kind[];
 
-/** The module's bytes: one function per optimizer, all of one type, on an imported memory. */
-export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
+/** The most pages a 32-bit wasm memory can have: a shared memory's import must name a maximum. */
+const MAX_PAGES = 65536;
+
+/**
+ * The module's bytes: one function per optimizer, all of one type, on an imported memory, which
+ * is shared when the backend runs threads (its memory is then a SharedArrayBuffer).
+ */
+export function simdModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   const params = [...Array<number>(INTS).fill(I32), ...Array<number>(CONSTS).fill(F32)];
   const type = [0x60, ...vec(params.map((t) => [t])), 0];
-  const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x00, 1];
+  const limits = shared ? [0x03, 1, ...uleb(MAX_PAGES)] : [0x00, 1];
+  const memoryImport = [...name('env'), ...name('memory'), 0x02, ...limits];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([type])),
@@ -267,7 +274,9 @@ function constants(c: OptimizerConfig, c1: number, c2: number): number[] {
 
 /** Instantiates the module on `memory`, or says why it cannot run here. */
 export function simdUpdater(memory: WebAssembly.Memory): SimdUpdater | string {
-  const bytes = simdModuleBytes();
+  const shared =
+    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = simdModuleBytes(shared);
   if (!WebAssembly.validate(bytes)) return 'this browser has no WebAssembly SIMD';
   let exports: Record<Kind, SimdFunction>;
   try {

@@ -3,7 +3,8 @@ import { simdUpdater, type SimdUpdater } from './simdUpdate';
 
 /*
  * What the fast wasm path uses of tfjs-backend-wasm 4.22 beyond its public API, in one place:
- * `makeOutput`, `typedArrayFromHeap` and the Emscripten module's memory. wasmCheck.ts checks
+ * `makeOutput`, `typedArrayFromHeap` and the Emscripten module's memory (`asm.memory`, or
+ * `wasmMemory` in the threaded build). wasmCheck.ts checks
  * that these are there and behave as expected before the fast path is used.
  */
 
@@ -11,7 +12,8 @@ import { simdUpdater, type SimdUpdater } from './simdUpdate';
 export interface WasmInternals {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-  wasm: { HEAPU8: Uint8Array; asm?: { memory?: unknown } };
+  /** The Emscripten module: the plain builds export their memory, the threaded one imports it. */
+  wasm: { HEAPU8: Uint8Array; asm?: { memory?: unknown }; wasmMemory?: unknown };
 }
 
 /** The active backend as the kernels see it, or why it does not look like tfjs's wasm backend. */
@@ -30,7 +32,7 @@ const updaters = new WeakMap<WasmInternals, SimdUpdater | string>();
 export function wasmSimdUpdater(backend: WasmInternals): SimdUpdater | string {
   let updater = updaters.get(backend);
   if (updater === undefined) {
-    const memory = backend.wasm.asm?.memory;
+    const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmMemory;
     updater =
       memory instanceof WebAssembly.Memory
         ? simdUpdater(memory)

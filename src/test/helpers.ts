@@ -80,11 +80,16 @@ class FakeBackend extends tf.KernelBackend {
  * Registers a fake backend under a real backend's name ('wasm', 'webgl'), with a priority below
  * cpu's so tfjs never picks it by itself. `fails` makes its start-up throw, as a broken one does.
  */
-export function registerFakeBackend(name: 'wasm' | 'webgl', { fails = false } = {}): void {
+export function registerFakeBackend(
+  name: 'wasm' | 'webgl',
+  { fails = false, hangs = false } = {},
+): void {
   tf.registerBackend(
     name,
     () => {
       if (fails) throw new Error(`fake ${name} cannot start`);
+      // A start-up that never ends, like the threaded wasm build's when its workers die.
+      if (hangs) return new Promise<FakeBackend>(() => {});
       return new FakeBackend();
     },
     -1,

@@ -13,6 +13,9 @@ export const backend = {
   gpu: 'GPU: {{renderer}}',
   softwareGpu: 'software WebGL, no GPU: {{renderer}}',
   noWebgl: 'no WebGL: {{renderer}}',
+  wasmThreads: 'WebAssembly on {{count}} threads',
+  wasmOneThread:
+    'WebAssembly on 1 thread: the server does not send the cross-origin isolation headers that let it use more cores',
   auto: 'auto: {{reason}}',
   chosenByYou: 'chosen by you',
   fastest: 'fastest measured ({{timing}})',

@@ -15,6 +15,9 @@ export const backend: Translation<typeof en> = {
   gpu: 'GPU: {{renderer}}',
   softwareGpu: '소프트웨어 WebGL(GPU 없음): {{renderer}}',
   noWebgl: 'WebGL 없음: {{renderer}}',
+  wasmThreads: 'WebAssembly: 스레드 {{count}}개',
+  wasmOneThread:
+    'WebAssembly: 스레드 1개 (서버가 교차 출처 격리 헤더를 보내지 않아 코어를 더 쓸 수 없습니다)',
   auto: 'auto: {{reason}}',
   chosenByYou: '직접 선택함',
   fastest: '측정 결과 가장 빠름 ({{timing}})',
