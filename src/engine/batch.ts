@@ -33,7 +33,11 @@ export function copyRows(
   }
 }
 
-/** `copyRows` with the rows of `x` as columns: x[i·rows + k] is value i of the k-th row. */
+/**
+ * `copyRows` with the rows of `x` as columns: x[i·rows + k] is value i of the k-th row. Written
+ * column by column of the source, so that the writes are sequential (the rows being read, a
+ * batch of them, stay in the cache).
+ */
 export function copyRowsTransposed(
   data: TrainData,
   rows: ArrayLike<number>,
@@ -45,11 +49,15 @@ export function copyRowsTransposed(
   const scale = data.xScale ?? 1;
   const n = rows.length;
   const src = data.x;
+  const from = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const row = rows[k]!;
-    const from = row * xSize;
-    for (let i = 0; i < xSize; i++) xT[i * n + k] = src[from + i]! * scale;
+    from[k] = row * xSize;
     y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
+  }
+  for (let i = 0; i < xSize; i++) {
+    const to = i * n;
+    for (let k = 0; k < n; k++) xT[to + k] = src[from[k]! + i]! * scale;
   }
 }
 
