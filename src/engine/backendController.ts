@@ -10,6 +10,7 @@ import {
 } from './backends';
 import { Emitter } from './events';
 import { message, MessageError, type Message, type Text } from './message';
+import { checkWasmFastPathAhead } from './wasmCheck';
 
 export interface BackendState {
   choice: BackendChoice;
@@ -77,7 +78,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
           active: decision.backend,
           reason: message('backend.auto', { reason: decision.reason }),
         });
-        return decision.backend;
+        return await this.checked(decision.backend);
       }
       for (const backend of fallbackOrder(choice)) {
         if (this.broken.has(backend)) continue;
@@ -86,13 +87,22 @@ export class BackendController extends Emitter<{ change: BackendState }> {
             this.update({ active: backend, reason: message('backend.chosenByYou') });
           else if (this.broken.has(choice)) this.update({ active: backend });
           else this.note(message('backend.choiceFailed', { choice, backend }), backend);
-          return backend;
+          return await this.checked(backend);
         }
       }
       throw new MessageError(message('backend.noneStarted'));
     } finally {
       this.update({ busy: false });
     }
+  }
+
+  /**
+   * The fast wasm path's start-up check (once per backend), in short tasks of its own before
+   * training starts, rather than all at once inside the task that builds the first model.
+   */
+  private async checked(backend: BackendName): Promise<BackendName> {
+    if (backend === 'wasm') await checkWasmFastPathAhead();
+    return backend;
   }
 
   /** After `failed` broke mid-run: moves to the next backend that starts, and says so. */

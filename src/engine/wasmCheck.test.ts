@@ -7,7 +7,13 @@ import type { ModelConfig } from './config';
 import { buildModel } from './model';
 import { createStepRunner } from './stepRunner';
 import { Trainer } from './trainer';
-import { checkWasmFastPath, FAST_PATH_TFJS_VERSION, forgetWasmFastPathChecks } from './wasmCheck';
+import {
+  checkWasmFastPath,
+  checkWasmFastPathAhead,
+  FAST_PATH_TFJS_VERSION,
+  forgetWasmFastPathChecks,
+  wasmFastPathProblem,
+} from './wasmCheck';
 import { wasmHeapBytes } from './wasmInternals';
 
 beforeAll(setWasmBackend);
@@ -142,4 +148,28 @@ describe('memory', () => {
     // The first run may grow the heap to what a run needs; after that it stays.
     expect(heap.slice(1)).toEqual(Array<number>(9).fill(heap[1]!));
   });
+});
+
+test('the check made ahead gives the page turns between its parts, and runners use its verdict', async () => {
+  let done = false;
+  const ahead = checkWasmFastPathAhead().then(() => (done = true));
+  let turns = 0;
+  while (!done) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    turns++;
+  }
+  await ahead;
+  expect(turns).toBeGreaterThanOrEqual(2);
+  let verdict: string | null = 'not asked';
+  const profile = await tf.profile(() => {
+    verdict = wasmFastPathProblem();
+  });
+  expect(verdict).toBeNull();
+  // Answered from the verdict: nothing was trained again.
+  expect(profile.kernels).toHaveLength(0);
+  forgetWasmFastPathChecks();
+  const again = await tf.profile(() => {
+    wasmFastPathProblem();
+  });
+  expect(again.kernels.length).toBeGreaterThan(10);
 });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { rowRange, type TrainData } from './batch';
 import type { ModelConfig } from './config';
 import { errorMessage } from './errors';
+import { yieldToEventLoop } from './schedule';
 import { buildModel, type BuiltModel } from './model';
 import type { BatchSpec, StepRunner } from './stepTypes';
 import { tfjsRunner } from './tfjsRunner';
@@ -75,11 +76,10 @@ function firstDifference(got: Float32Array[], want: Float32Array[]): string | nu
 }
 
 /**
- * Checks that the fast wasm path can be trusted here: the tfjs version it was written for, the
- * wasm backend's internals it uses, and three steps of a small model that give the losses and
- * weights of tfjs's own `optimizer.minimize`. Returns what is wrong, or null.
+ * The check, in parts: it pauses (yields) after each of its three small trainings, so that a
+ * caller can give the page a turn in between.
  */
-export function checkWasmFastPath(expectedVersion = FAST_PATH_TFJS_VERSION): string | null {
+function* checkParts(expectedVersion: string): Generator<void, string | null> {
   if (tf.getBackend() !== 'wasm') return `the active backend is ${tf.getBackend()}, not wasm`;
   if (tf.version_core !== expectedVersion)
     return `it is written for tfjs ${expectedVersion}, and this is tfjs ${tf.version_core}`;
@@ -92,6 +92,7 @@ export function checkWasmFastPath(expectedVersion = FAST_PATH_TFJS_VERSION): str
     const stock = trainWith((built) => tfjsRunner(built, settings, data));
     // Every layer's product as it is, then every layer's transposed.
     for (const t of [false, true]) {
+      yield;
       const transposed = [t, t, t];
       const fast = trainWith((built) => wasmRunner(built, settings, data, { transposed }));
       const diff = firstDifference(fast, stock);
@@ -100,6 +101,19 @@ export function checkWasmFastPath(expectedVersion = FAST_PATH_TFJS_VERSION): str
     return null;
   } catch (err) {
     return `its check failed (${errorMessage(err)})`;
+  }
+}
+
+/**
+ * Checks that the fast wasm path can be trusted here: the tfjs version it was written for, the
+ * wasm backend's internals it uses, and three steps of a small model that give the losses and
+ * weights of tfjs's own `optimizer.minimize`. Returns what is wrong, or null.
+ */
+export function checkWasmFastPath(expectedVersion = FAST_PATH_TFJS_VERSION): string | null {
+  const parts = checkParts(expectedVersion);
+  for (;;) {
+    const part = parts.next();
+    if (part.done) return part.value;
   }
 }
 
@@ -115,4 +129,24 @@ export function wasmFastPathProblem(): string | null {
   const backend = tf.backend();
   if (!verdicts.has(backend)) verdicts.set(backend, checkWasmFastPath());
   return verdicts.get(backend)!;
+}
+
+/**
+ * Makes the check on the active wasm backend ahead of training, a part per task (the first time
+ * a page runs it, JIT compilation makes it take about 90 ms in all), so that starting a run adds
+ * no long task of its own. `wasmFastPathProblem` then answers from what this found.
+ */
+export async function checkWasmFastPathAhead(): Promise<void> {
+  const backend = tf.backend();
+  if (verdicts.has(backend)) return;
+  const parts = checkParts(FAST_PATH_TFJS_VERSION);
+  for (;;) {
+    const part = parts.next();
+    if (part.done) {
+      if (tf.backend() === backend) verdicts.set(backend, part.value);
+      return;
+    }
+    await yieldToEventLoop();
+    if (tf.backend() !== backend) return; // another backend took over: check it when it is used
+  }
 }

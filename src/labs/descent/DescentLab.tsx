@@ -1,5 +1,6 @@
 import { GuidedSteps } from '../../ui/GuidedSteps';
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useRunState } from '../../ui/useRunState';
 import { useTranslation } from 'react-i18next';
 import { useNumber, useSay } from '../../i18n/hooks';
 import { useBackendController } from '../../ui/backendContext';
@@ -37,10 +38,7 @@ export default function DescentLab() {
   const backend = useBackendController();
   const run = useMemo(() => new DescentRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
-  const state = useSyncExternalStore(
-    (onChange) => run.on('change', onChange),
-    () => run.state,
-  );
+  const state = useRunState(run);
   const { settings, setSettings, notices } = useUrlState(decodeDescent, encodeDescent);
   const fashion = useFashionData(settings.data === 'fashion');
   const busy = state.phase === 'preparing' || state.phase === 'running' || state.phase === 'paused';

@@ -1,7 +1,8 @@
 import { GuidedSteps } from '../../ui/GuidedSteps';
 import { Hideable, useHiddenControls } from '../../ui/hidden';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useRunState } from '../../ui/useRunState';
 import { useTranslation } from 'react-i18next';
 import { summarize } from '../../engine/model';
 import { ModelSummary } from '../../ui/ModelSummary';
@@ -67,10 +68,7 @@ export default function FashionLab() {
   const backend = useBackendController();
   const run = useMemo(() => new FashionRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
-  const state = useSyncExternalStore(
-    (onChange) => run.on('change', onChange),
-    () => run.state,
-  );
+  const state = useRunState(run);
   const { state: data, loadFiles } = useFashionData();
   const { settings, setSettings, notices } = useUrlState(decodeFashion, encodeFashion);
   const busy = ['preparing', 'running', 'paused', 'evaluating'].includes(state.phase);
@@ -184,7 +182,8 @@ export default function FashionLab() {
             {say(state.error)}
           </p>
         )}
-        {state.config && !state.loadedFrom && (
+        {/* Drawn, empty, before the first run too: mounting the charts then would hold the page up. */}
+        {!state.loadedFrom && (
           <TrainCharts batchLosses={state.batchLosses} steps={state.step} epochs={state.epochs} />
         )}
       </section>

@@ -1,6 +1,7 @@
 import { GuidedSteps } from '../../ui/GuidedSteps';
 import { Hideable, useHiddenControls } from '../../ui/hidden';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useRunState } from '../../ui/useRunState';
 import { useTranslation } from 'react-i18next';
 import { GATE_INPUTS, GATES, gateLabels, type Gate } from '../../data/gates';
 import type { ModelConfig } from '../../engine/config';
@@ -47,10 +48,7 @@ export default function GatesLab() {
   const backend = useBackendController();
   const run = useMemo(() => new GatesRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
-  const state = useSyncExternalStore(
-    (onChange) => run.on('change', onChange),
-    () => run.state,
-  );
+  const state = useRunState(run);
   const { settings, setSettings, notices } = useUrlState(decodeGates, encodeGates);
   const [sweeping, setSweeping] = useState(false);
   const [logScale, setLogScale] = useState(false);
