@@ -14,47 +14,39 @@ import type { OptimizerConfig } from './config';
  * next step needs and which would otherwise cost a pass of its own.
  */
 
-const I32 = 0x7f;
-const F32 = 0x7d;
-const V128 = 0x7b;
-
-/** Unsigned LEB128 (also right for the small non-negative constants of i32.const here). */
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
-
-// Instructions.
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const tee = (i: number) => [0x22, ...uleb(i)];
-const i32 = (n: number) => [0x41, ...uleb(n)];
-const [I32_EQZ, I32_LT_U, I32_ADD, I32_SUB, I32_MUL] = [0x45, 0x49, 0x6a, 0x6b, 0x6c];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const END = 0x0b;
-const BR_IF_0 = [0x0d, 0];
-const simd = (op: number) => [0xfd, ...uleb(op)];
-const MEMARG = [2, 0]; // 4-byte alignment hint, offset 0
-const load = [...simd(0x00), ...MEMARG];
-const store = [...simd(0x0b), ...MEMARG];
-const storeLane = (lane: number) => [...simd(0x5a), ...MEMARG, lane]; // v128.store32_lane
-const splat = simd(0x13);
-const sqrt = simd(0xe3);
-const add = simd(0xe4);
-const sub = simd(0xe5);
-const mul = simd(0xe6);
-const div = simd(0xe7);
+import {
+  add,
+  BLOCK,
+  BR_IF_0,
+  div,
+  END,
+  F32,
+  get,
+  I32,
+  i32,
+  I32_ADD,
+  I32_EQZ,
+  I32_LT_U,
+  I32_MUL,
+  I32_SUB,
+  load,
+  LOOP,
+  MAGIC_AND_VERSION,
+  memoryImport,
+  mul,
+  name,
+  section,
+  set,
+  splat,
+  sqrt,
+  store,
+  storeLane,
+  sub,
+  tee,
+  uleb,
+  V128,
+  vec,
+} from './wasmBytecode';
 
 // Parameters of every function: five byte addresses (weights, gradient, two slots, new
 // weights), the byte count, the transposed copy's address (0 for none), its row stride in
@@ -212,9 +204,6 @@ const FUNCTIONS = { sgd: SGD, momentum: MOMENTUM, adam: ADAM, rmsprop: RMSPROP }
 type Kind = keyof typeof FUNCTIONS;
 const KINDS = Object.keys(FUNCTIONS) as Kind[];
 
-/** The most pages a 32-bit wasm memory can have: a shared memory's import must name a maximum. */
-const MAX_PAGES = 65536;
-
 /**
  * The module's bytes: one function per optimizer, all of one type, on an imported memory, which
  * is shared when the backend runs threads (its memory is then a SharedArrayBuffer).
@@ -222,12 +211,11 @@ const MAX_PAGES = 65536;
 export function simdModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   const params = [...Array<number>(INTS).fill(I32), ...Array<number>(CONSTS).fill(F32)];
   const type = [0x60, ...vec(params.map((t) => [t])), 0];
-  const limits = shared ? [0x03, 1, ...uleb(MAX_PAGES)] : [0x00, 1];
-  const memoryImport = [...name('env'), ...name('memory'), 0x02, ...limits];
+
   return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...MAGIC_AND_VERSION,
     ...section(1, vec([type])),
-    ...section(2, vec([memoryImport])),
+    ...section(2, vec([memoryImport(shared)])),
     ...section(3, vec(KINDS.map(() => [0]))),
     ...section(7, vec(KINDS.map((k, i) => [...name(k), 0x00, i]))),
     ...section(10, vec(KINDS.map((k) => loopFunction(FUNCTIONS[k])))),

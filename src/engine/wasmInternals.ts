@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { simdBatch, type SimdBatch } from './simdBatch';
 import { simdUpdater, type SimdUpdater } from './simdUpdate';
 
 /*
@@ -26,21 +27,32 @@ export function wasmInternals(backend: tf.KernelBackend): WasmInternals | string
   return b as WasmInternals;
 }
 
-const updaters = new WeakMap<WasmInternals, SimdUpdater | string>();
+/** The backend's WebAssembly memory, or null if it does not expose it. */
+function memoryOf(backend: WasmInternals): WebAssembly.Memory | null {
+  const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmMemory;
+  return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+/** `make(memory)` once per backend, or why it cannot be made. */
+function perBackend<T extends object>(make: (memory: WebAssembly.Memory) => T | string) {
+  const made = new WeakMap<WasmInternals, T | string>();
+  return (backend: WasmInternals): T | string => {
+    let value = made.get(backend);
+    if (value === undefined) {
+      const memory = memoryOf(backend);
+      value = memory ? make(memory) : 'the wasm backend does not expose its memory';
+      made.set(backend, value);
+    }
+    return value;
+  };
+}
 
 /** The SIMD optimizer updates on this backend's memory, or why there are none. */
-export function wasmSimdUpdater(backend: WasmInternals): SimdUpdater | string {
-  let updater = updaters.get(backend);
-  if (updater === undefined) {
-    const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmMemory;
-    updater =
-      memory instanceof WebAssembly.Memory
-        ? simdUpdater(memory)
-        : 'the wasm backend does not expose its memory';
-    updaters.set(backend, updater);
-  }
-  return updater;
-}
+export const wasmSimdUpdater: (backend: WasmInternals) => SimdUpdater | string =
+  perBackend(simdUpdater);
+
+/** The SIMD conversion of byte batches on this backend's memory, or why there is none. */
+export const wasmSimdBatch: (backend: WasmInternals) => SimdBatch | string = perBackend(simdBatch);
 
 /** The size of the wasm heap in bytes (it grows, never shrinks), or null off the wasm backend. */
 export function wasmHeapBytes(): number | null {

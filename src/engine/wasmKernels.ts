@@ -4,20 +4,22 @@ import type { Activation, Loss, OptimizerConfig } from './config';
 import { activate, activateBackward, lossGradient } from './denseMath';
 import type { AccuracyKind } from './loss';
 import { updateParameter } from './optimizerMath';
-import { view, wasmSimdUpdater, type WasmInternals } from './wasmInternals';
+import { view, wasmSimdBatch, wasmSimdUpdater, type WasmInternals } from './wasmInternals';
 
 /*
  * Kernels of the fast training step, registered for tfjs's wasm backend. They work on the
  * tensors' own memory in the wasm heap (no copies): the output layer's activation, the loss and
  * its gradient; a hidden layer's bias and activation after a transposed product; the backward
  * pass of an activation with its bias gradient; one optimizer update of every parameter (in
- * WebAssembly SIMD). The matrix products stay in XNNPACK.
+ * WebAssembly SIMD); a batch of byte images as floats (in SIMD too). The matrix products stay in
+ * XNNPACK.
  */
 
 export const HEAD_KERNEL = 'TrainingLabDenseHead';
 export const ACTIVATION_GRAD_KERNEL = 'TrainingLabActivationGrad';
 export const UPDATE_KERNEL = 'TrainingLabOptimizerUpdate';
 export const BIAS_ACTIVATION_T_KERNEL = 'TrainingLabBiasActivationT';
+export const BYTE_BATCH_KERNEL = 'TrainingLabByteBatch';
 
 /** Float64 scratch reused across calls (the head and activation kernels run once per step). */
 let scratchA = new Float64Array(0);
@@ -263,11 +265,47 @@ function optimizerUpdate({
   return [...outs, ...copies];
 }
 
+export interface ByteBatchAttrs {
+  /** The examples' bytes, `rowBytes` (a multiple of 16) per example. */
+  source: Uint8Array;
+  rows: Uint32Array;
+  rowBytes: number;
+  /** The floats are byte / divisor (`simdBatchDivisor`). */
+  divisor: number;
+  /** [1, rowBytes, rows] rather than [1, rows, rowBytes]. */
+  transposed: boolean;
+}
+
+/**
+ * The batch's inputs from byte images: the rows' bytes are copied next to each other into the
+ * heap, then converted to float32 by the SIMD module, as they are or transposed. No inputs.
+ */
+function byteBatch({ backend, attrs }: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
+  const wasm = backend as unknown as WasmInternals;
+  const { source, rows, rowBytes, divisor, transposed } = attrs as unknown as ByteBatchAttrs;
+  const batch = wasmSimdBatch(wasm);
+  if (typeof batch === 'string') throw new Error(batch);
+  const n = rows.length;
+  const staging = wasm.makeOutput([(n * rowBytes) / 4], 'float32');
+  const out = wasm.makeOutput(transposed ? [1, rowBytes, n] : [1, n, rowBytes], 'float32');
+  const stagingView = view(wasm, staging);
+  const heap = new Uint8Array(stagingView.buffer);
+  const at = stagingView.byteOffset;
+  for (let k = 0; k < n; k++) {
+    const from = rows[k]! * rowBytes;
+    heap.set(source.subarray(from, from + rowBytes), at + k * rowBytes);
+  }
+  batch.convert(at, view(wasm, out).byteOffset, rowBytes, n, divisor, transposed);
+  (backend as tf.KernelBackend).disposeData(staging.dataId);
+  return out;
+}
+
 const KERNELS: [string, tf.KernelFunc][] = [
   [HEAD_KERNEL, denseHead as tf.KernelFunc],
   [ACTIVATION_GRAD_KERNEL, activationGrad as tf.KernelFunc],
   [UPDATE_KERNEL, optimizerUpdate as tf.KernelFunc],
   [BIAS_ACTIVATION_T_KERNEL, biasActivationT as tf.KernelFunc],
+  [BYTE_BATCH_KERNEL, byteBatch as tf.KernelFunc],
 ];
 
 /** Registers the kernels for the wasm backend (once). */

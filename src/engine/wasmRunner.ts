@@ -4,7 +4,15 @@ import type { BuiltModel } from './model';
 import { BiasCorrections } from './optimizerMath';
 import type { BatchSpec, RunnerSettings, StepRunner } from './stepTypes';
 import { denseGradients, transposedLayers, type DenseBatch } from './wasmGradients';
-import { registerWasmKernels, UPDATE_KERNEL, type UpdateAttrs } from './wasmKernels';
+import { simdBatchDivisor } from './simdBatch';
+import {
+  BYTE_BATCH_KERNEL,
+  registerWasmKernels,
+  UPDATE_KERNEL,
+  type ByteBatchAttrs,
+  type UpdateAttrs,
+} from './wasmKernels';
+import { wasmInternals, wasmSimdBatch } from './wasmInternals';
 
 /** The optimizer's slots for one parameter: none (SGD), one (momentum) or two (Adam, RMSprop). */
 function slotCount(optimizer: RunnerSettings['optimizer']): number {
@@ -16,6 +24,25 @@ export interface WasmRunnerOptions {
   simd?: boolean;
   /** Which layers compute their forward product transposed; by default `transposedLayers`. */
   transposed?: boolean[];
+  /** Byte images converted in WebAssembly SIMD (default) rather than in JavaScript. */
+  simdBatches?: boolean;
+}
+
+/** How the batch's inputs are made from byte images in SIMD, when they can be; else null. */
+function byteBatches(data: TrainData, xSize: number, wanted: boolean) {
+  if (!wanted || !(data.x instanceof Uint8Array) || xSize % 16 !== 0) return null;
+  const divisor = simdBatchDivisor(data.xScale ?? 1);
+  const internals = wasmInternals(tf.backend());
+  if (divisor === null || typeof internals === 'string') return null;
+  if (typeof wasmSimdBatch(internals) === 'string') return null;
+  return { source: data.x, divisor };
+}
+
+/** Copies the targets of `rows` into `y`. */
+function copyTargets(data: TrainData, rows: Uint32Array, y: Float32Array): void {
+  const ySize = sizeOf(data.yShape);
+  for (let k = 0; k < rows.length; k++)
+    y.set(data.y.subarray(rows[k]! * ySize, (rows[k]! + 1) * ySize), k * ySize);
 }
 
 /**
@@ -55,17 +82,32 @@ export function wasmRunner(
     });
   // Reused: a tensor made from a typed array copies it into the heap at once.
   const buffers = new Map<number, { x: Float32Array; y: Float32Array }>();
+  const bytes = byteBatches(data, xSize, options.simdBatches ?? simd);
 
   const step = (rows: Uint32Array): tf.Tensor =>
     tf.tidy(() => {
       const n = rows.length;
       let buf = buffers.get(n);
-      if (!buf)
-        buffers.set(n, (buf = { x: new Float32Array(n * xSize), y: new Float32Array(n * ySize) }));
+      if (!buf) {
+        const x = new Float32Array(bytes ? 0 : n * xSize);
+        buffers.set(n, (buf = { x, y: new Float32Array(n * ySize) }));
+      }
       // The first layer reads either the batch or its transpose: made directly in that layout.
-      if (transposed[0]) copyRowsTransposed(data, rows, buf.x, buf.y);
-      else copyRows(data, rows, buf.x, buf.y);
-      const x = tf.tensor3d(buf.x, transposed[0] ? [1, xSize, n] : [1, n, xSize]);
+      let x: tf.Tensor;
+      if (bytes) {
+        copyTargets(data, rows, buf.y);
+        const attrs: ByteBatchAttrs = {
+          ...bytes,
+          rows,
+          rowBytes: xSize,
+          transposed: transposed[0]!,
+        };
+        x = tf.engine().runKernel(BYTE_BATCH_KERNEL, {}, attrs as unknown as tf.NamedAttrMap);
+      } else {
+        if (transposed[0]) copyRowsTransposed(data, rows, buf.x, buf.y);
+        else copyRows(data, rows, buf.x, buf.y);
+        x = tf.tensor3d(buf.x, transposed[0] ? [1, xSize, n] : [1, n, xSize]);
+      }
       const batch: DenseBatch = {
         ...(transposed[0] ? { xT: x } : { x }),
         y: tf.tensor2d(buf.y, [n, ySize]),
