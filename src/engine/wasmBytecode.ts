@@ -20,8 +20,15 @@ export function uleb(n: number): number[] {
 }
 
 export const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-export const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-export const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+export const section = (id: number, body: number[]): number[] => [
+  id,
+  ...uleb(body.length),
+  ...body,
+];
+export const name = (s: string): number[] => [
+  ...uleb(s.length),
+  ...[...s].map((c) => c.charCodeAt(0)),
+];
 
 // Instructions.
 export const get = (i: number) => [0x20, ...uleb(i)];

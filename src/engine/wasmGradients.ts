@@ -8,6 +8,7 @@ import {
   HEAD_KERNEL,
   registerWasmKernels,
   type HeadAttrs,
+  type LayerAttrs,
 } from './wasmKernels';
 
 const NO_TRANSPOSE = { transposeA: false, transposeB: false };
@@ -87,7 +88,7 @@ export function transposedLayers(settings: RunnerSettings, batchSize: number): b
  * that size); the gradients come in the same layout.
  *
  * `kernelsT[l]`, when given, is layer l's kernel transposed ([1, units, inputs]) for a
- * transposed layer.
+ * transposed layer. `simd`: ReLU's element-wise passes in WebAssembly SIMD (simdLayer.ts).
  *
  * XNNPACK packs the right operand of every product into its own layout. It keeps the packed
  * copy per tensor, but weights are new tensors after every update, so a product with the weights
@@ -103,6 +104,7 @@ export function denseGradients(
   batch: DenseBatch,
   transposed: readonly boolean[],
   kernelsT: readonly (tf.Tensor | undefined)[] = [],
+  simd = true,
 ): DenseGradients {
   const layers = [...settings.hidden, settings.output];
   const L = layers.length;
@@ -126,7 +128,7 @@ export function denseGradients(
       const [a, aT] = engine.runKernel<tf.Tensor[]>(
         BIAS_ACTIVATION_T_KERNEL,
         { zT, bias: biases[l]! },
-        { activation },
+        { activation, simd } satisfies LayerAttrs as unknown as tf.NamedAttrMap,
       );
       acts.push(a);
       actsT.push(aT);
@@ -161,8 +163,11 @@ export function denseGradients(
       const daT = matMul(kernels[l]!, dzT); // dL/daᵀ = W·dL/dzᵀ
       [dz, dzT, db] = engine.runKernel<tf.Tensor[]>(
         ACTIVATION_GRAD_KERNEL,
-        { a: plain(l), daT },
-        { activation: layers[l - 1]!.activation },
+        { a: plain(l), aT: flipped(l), daT },
+        {
+          activation: layers[l - 1]!.activation,
+          simd,
+        } satisfies LayerAttrs as unknown as tf.NamedAttrMap,
       ) as [tf.Tensor, tf.Tensor, tf.Tensor];
     }
   }

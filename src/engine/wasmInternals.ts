@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { simdBatch, type SimdBatch } from './simdBatch';
+import { simdLayer, type SimdLayer } from './simdLayer';
 import { simdUpdater, type SimdUpdater } from './simdUpdate';
 
 /*
@@ -50,6 +51,9 @@ function perBackend<T extends object>(make: (memory: WebAssembly.Memory) => T | 
 /** The SIMD optimizer updates on this backend's memory, or why there are none. */
 export const wasmSimdUpdater: (backend: WasmInternals) => SimdUpdater | string =
   perBackend(simdUpdater);
+
+/** The SIMD passes of ReLU layers on this backend's memory, or why there are none. */
+export const wasmSimdLayer: (backend: WasmInternals) => SimdLayer | string = perBackend(simdLayer);
 
 /** The SIMD conversion of byte batches on this backend's memory, or why there is none. */
 export const wasmSimdBatch: (backend: WasmInternals) => SimdBatch | string = perBackend(simdBatch);

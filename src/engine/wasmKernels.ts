@@ -4,7 +4,13 @@ import type { Activation, Loss, OptimizerConfig } from './config';
 import { activate, activateBackward, lossGradient } from './denseMath';
 import type { AccuracyKind } from './loss';
 import { updateParameter } from './optimizerMath';
-import { view, wasmSimdBatch, wasmSimdUpdater, type WasmInternals } from './wasmInternals';
+import {
+  view,
+  wasmSimdBatch,
+  wasmSimdLayer,
+  wasmSimdUpdater,
+  type WasmInternals,
+} from './wasmInternals';
 
 /*
  * Kernels of the fast training step, registered for tfjs's wasm backend. They work on the
@@ -96,20 +102,40 @@ function denseHead({ inputs, backend, attrs }: Parameters<tf.KernelFunc>[0]): tf
   return [dz, dzT, db, stats];
 }
 
+/** What the layer kernels are told: the activation, and whether SIMD may do ReLU's passes. */
+export interface LayerAttrs {
+  activation: Activation;
+  simd: boolean;
+}
+
+/** The SIMD passes, when they apply: ReLU, rows in groups of four, SIMD available. */
+function reluInSimd(wasm: WasmInternals, { activation, simd }: LayerAttrs, rows: number) {
+  if (!simd || activation !== 'relu' || rows % 4 !== 0) return null;
+  const layer = wasmSimdLayer(wasm);
+  return typeof layer === 'string' ? null : layer;
+}
+
 /**
- * A hidden layer's backward pass through its activation: from its output `a` ([1, rows, cols])
- * and dL/da transposed (`daT`, [1, cols, rows], as the backward pass computes it), the gradient
- * dL/dz as it is and transposed, and its bias gradient.
+ * A hidden layer's backward pass through its activation: from its output `a` ([1, rows, cols]),
+ * the same transposed (`aT`) and dL/da transposed (`daT`, [1, cols, rows], as the backward pass
+ * computes it), the gradient dL/dz as it is and transposed, and its bias gradient.
  */
 function activationGrad({ inputs, backend, attrs }: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
   const wasm = backend as unknown as WasmInternals;
-  const { a, daT } = inputs as { a: tf.TensorInfo; daT: tf.TensorInfo };
-  const { activation } = attrs as unknown as { activation: Activation };
+  const { a, aT, daT } = inputs as { a: tf.TensorInfo; aT: tf.TensorInfo; daT: tf.TensorInfo };
+  const layerAttrs = attrs as unknown as LayerAttrs;
+  const { activation } = layerAttrs;
   const cols = a.shape[a.shape.length - 1]!;
   const rows = sizeOf(a.shape) / cols;
   const dz = wasm.makeOutput([1, rows, cols], 'float32');
   const dzT = wasm.makeOutput([1, cols, rows], 'float32');
   const db = wasm.makeOutput([cols], 'float32');
+  const simd = reluInSimd(wasm, layerAttrs, rows);
+  if (simd) {
+    const at = (info: tf.TensorInfo) => view(wasm, info).byteOffset;
+    simd.reluGradT(at(aT), at(daT), at(dz), at(dzT), at(db), cols, rows);
+    return [dz, dzT, db];
+  }
   const av = view(wasm, a);
   const dav = view(wasm, daT);
   const dzv = view(wasm, dz);
@@ -155,11 +181,18 @@ function biasActivationT({
 }: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
   const wasm = backend as unknown as WasmInternals;
   const { zT, bias } = inputs as { zT: tf.TensorInfo; bias: tf.TensorInfo };
-  const { activation } = attrs as unknown as { activation: Activation };
+  const layerAttrs = attrs as unknown as LayerAttrs;
+  const { activation } = layerAttrs;
   const cols = zT.shape[1]!;
   const rows = zT.shape[2]!;
   const a = wasm.makeOutput([1, rows, cols], 'float32');
   const aT = wasm.makeOutput([1, cols, rows], 'float32');
+  const simd = reluInSimd(wasm, layerAttrs, rows);
+  if (simd) {
+    const at = (info: tf.TensorInfo) => view(wasm, info).byteOffset;
+    simd.biasReluT(at(zT), at(bias), at(a), at(aT), cols, rows);
+    return [a, aT];
+  }
   const zv = view(wasm, zT);
   const bv = view(wasm, bias);
   const av = view(wasm, a);

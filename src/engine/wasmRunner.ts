@@ -20,7 +20,7 @@ function slotCount(optimizer: RunnerSettings['optimizer']): number {
 }
 
 export interface WasmRunnerOptions {
-  /** The optimizer in WebAssembly SIMD (default) or in JavaScript. */
+  /** The optimizer and ReLU's element-wise passes in WebAssembly SIMD (default) or in JavaScript. */
   simd?: boolean;
   /** Which layers compute their forward product transposed; by default `transposedLayers`. */
   transposed?: boolean[];
@@ -113,7 +113,14 @@ export function wasmRunner(
         y: tf.tensor2d(buf.y, [n, ySize]),
       };
       currentKernelsT();
-      const { grads, stats } = denseGradients(variables, settings, batch, transposed, kernelsT);
+      const { grads, stats } = denseGradients(
+        variables,
+        settings,
+        batch,
+        transposed,
+        kernelsT,
+        simd,
+      );
       const [c1, c2] = corrections.next(settings.optimizer);
       const inputs: tf.NamedTensorMap = {};
       variables.forEach((w, p) => {
