@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { downloadText } from './download';
 import { useTranslation } from 'react-i18next';
 import { message, type Message } from '../engine/message';
@@ -68,7 +68,7 @@ interface Props {
 }
 
 /** The lab's experiment as code: Keras and TensorFlow.js tabs, with Copy and Download. */
-export function CodePanel({ python, javascript, fileBase }: Props) {
+export const CodePanel = memo(function CodePanel({ python, javascript, fileBase }: Props) {
   const id = useId();
   const [selected, setSelected] = useState(0);
   const { t } = useTranslation();
@@ -182,4 +182,4 @@ export function CodePanel({ python, javascript, fileBase }: Props) {
       </div>
     </div>
   );
-}
+});

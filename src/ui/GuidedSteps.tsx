@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHidden } from './hidden';
 
@@ -30,7 +30,13 @@ function writeDismissed(lab: string, dismissed: boolean): void {
  * Short steps in the lecture's order, one at a time; dismissed (and remembered) by the student,
  * reopened by the "Guide" button, hidden altogether by a classroom link (`guide_hide=true`).
  */
-export function GuidedSteps({ lab, steps }: { lab: string; steps: readonly GuideStep[] }) {
+export const GuidedSteps = memo(function GuidedSteps({
+  lab,
+  steps,
+}: {
+  lab: string;
+  steps: readonly GuideStep[];
+}) {
   const { t } = useTranslation();
   const hidden = useHidden('guide');
   const [dismissed, setDismissed] = useState(() => readDismissed(lab));
@@ -76,4 +82,4 @@ export function GuidedSteps({ lab, steps }: { lab: string; steps: readonly Guide
       </div>
     </aside>
   );
-}
+});

@@ -1,9 +1,16 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow } from '../engine/model';
 import { useNumber } from '../i18n/hooks';
 
 /** `model.summary()` as Keras prints it. */
-export function ModelSummary({ rows, total }: { rows: SummaryRow[]; total: number }) {
+export const ModelSummary = memo(function ModelSummary({
+  rows,
+  total,
+}: {
+  rows: SummaryRow[];
+  total: number;
+}) {
   const { t } = useTranslation();
   const number = useNumber();
   return (
@@ -32,4 +39,4 @@ export function ModelSummary({ rows, total }: { rows: SummaryRow[]; total: numbe
       </tfoot>
     </table>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { memo, type DragEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { FASHION_FILES, type FashionMnist } from '../../data/fashionMnist';
 import type { Text } from '../../engine/message';
@@ -76,7 +76,7 @@ interface Props {
 }
 
 /** The first half of the lecture's `main.py`: shapes, one image with a colorbar, a 5×5 grid, scaling. */
-export function DataSection({ state, onFiles }: Props) {
+export const DataSection = memo(function DataSection({ state, onFiles }: Props) {
   const { t } = useTranslation();
   const say = useSay();
   const classes = useClassNames().names;
@@ -213,4 +213,4 @@ export function DataSection({ state, onFiles }: Props) {
       </div>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Hideable } from '../../ui/hidden';
 import { useTranslation } from 'react-i18next';
 import type { ModelConfig } from '../../engine/config';
@@ -18,7 +19,11 @@ interface Props {
 }
 
 /** `ImageClassifier.configure_model` and `fit`, as controls; changes apply to the next run. */
-export function FashionControls({ settings, disabled, onChange }: Props) {
+export const FashionControls = memo(function FashionControls({
+  settings,
+  disabled,
+  onChange,
+}: Props) {
   const { t } = useTranslation();
   const number = useNumber();
   const model = settings.model;
@@ -103,4 +108,4 @@ export function FashionControls({ settings, disabled, onChange }: Props) {
       </Hideable>
     </div>
   );
-}
+});

@@ -60,10 +60,14 @@ const GUIDE = ['data', 'model', 'train', 'judge'] as const;
 export default function FashionLab() {
   const { t } = useTranslation();
   const hidden = useHiddenControls();
-  const guide = GUIDE.map((k) => ({
-    title: t(`guide.fashion.${k}.title`),
-    body: t(`guide.fashion.${k}.body`),
-  }));
+  const guide = useMemo(
+    () =>
+      GUIDE.map((k) => ({
+        title: t(`guide.fashion.${k}.title`),
+        body: t(`guide.fashion.${k}.body`),
+      })),
+    [t],
+  );
   const say = useSay();
   const backend = useBackendController();
   const run = useMemo(() => new FashionRun(backend), [backend]);
@@ -72,7 +76,7 @@ export default function FashionLab() {
   const { state: data, loadFiles } = useFashionData();
   const { settings, setSettings, notices } = useUrlState(decodeFashion, encodeFashion);
   const busy = ['preparing', 'running', 'paused', 'evaluating'].includes(state.phase);
-  const summary = summarize(settings.model);
+  const summary = useMemo(() => summarize(settings.model), [settings.model]);
   const code = useMemo(
     () => ({
       python: fashionPython(settings),
