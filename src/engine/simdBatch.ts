@@ -10,6 +10,7 @@ import {
   I16X8_EXTEND_LOW_U8,
   I32,
   i32,
+  instantiateOn,
   I32_ADD,
   I32_EQZ,
   I32_LT_U,
@@ -150,21 +151,10 @@ export interface SimdBatch {
   ): void;
 }
 
-type BatchFunction = (...args: number[]) => void;
-
 /** Instantiates the module on `memory`, or says why it cannot run here. */
 export function simdBatch(memory: WebAssembly.Memory): SimdBatch | string {
-  const shared =
-    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const bytes = simdBatchModuleBytes(shared);
-  if (!WebAssembly.validate(bytes)) return 'this browser has no WebAssembly SIMD';
-  let exports: Record<Layout, BatchFunction>;
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    exports = instance.exports as unknown as Record<Layout, BatchFunction>;
-  } catch (err) {
-    return `the SIMD module did not start (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const exports = instantiateOn<Layout>(memory, simdBatchModuleBytes);
+  if (typeof exports === 'string') return exports;
   return {
     convert(src, dst, rowBytes, rows, divisor, transposed) {
       if (rowBytes % 16 !== 0) throw new Error(`rows of ${rowBytes} bytes: not whole groups of 16`);

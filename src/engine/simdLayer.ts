@@ -5,6 +5,7 @@ import {
   get,
   I32,
   i32,
+  instantiateOn,
   I32_ADD,
   I32_EQZ,
   I32_LT_U,
@@ -198,27 +199,19 @@ export interface SimdLayer {
 
 /** Instantiates the module on `memory`, or says why it cannot run here. */
 export function simdLayer(memory: WebAssembly.Memory): SimdLayer | string {
-  const shared =
-    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const bytes = simdLayerModuleBytes(shared);
-  if (!WebAssembly.validate(bytes)) return 'this browser has no WebAssembly SIMD';
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    const fns = instance.exports as Record<'bias_relu_t' | 'relu_grad_t', (...a: number[]) => void>;
-    const checkRows = (rows: number) => {
-      if (rows % 4 !== 0) throw new Error(`${rows} rows: not whole groups of 4`);
-    };
-    return {
-      biasReluT(zT, bias, a, aT, units, rows) {
-        checkRows(rows);
-        fns.bias_relu_t(zT, bias, a, aT, units, rows);
-      },
-      reluGradT(aT, daT, dz, dzT, db, units, rows) {
-        checkRows(rows);
-        fns.relu_grad_t(aT, daT, dz, dzT, db, units, rows);
-      },
-    };
-  } catch (err) {
-    return `the SIMD module did not start (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const fns = instantiateOn<'bias_relu_t' | 'relu_grad_t'>(memory, simdLayerModuleBytes);
+  if (typeof fns === 'string') return fns;
+  const checkRows = (rows: number) => {
+    if (rows % 4 !== 0) throw new Error(`${rows} rows: not whole groups of 4`);
+  };
+  return {
+    biasReluT(zT, bias, a, aT, units, rows) {
+      checkRows(rows);
+      fns.bias_relu_t(zT, bias, a, aT, units, rows);
+    },
+    reluGradT(aT, daT, dz, dzT, db, units, rows) {
+      checkRows(rows);
+      fns.relu_grad_t(aT, daT, dz, dzT, db, units, rows);
+    },
+  };
 }

@@ -24,6 +24,7 @@ import {
   get,
   I32,
   i32,
+  instantiateOn,
   I32_ADD,
   I32_EQZ,
   I32_LT_U,
@@ -222,8 +223,6 @@ export function simdModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-type SimdFunction = (...args: number[]) => void;
-
 /** Byte addresses of one parameter's arrays in the wasm memory (0 for a slot not used). */
 export interface UpdateAddresses {
   w: number;
@@ -262,17 +261,8 @@ function constants(c: OptimizerConfig, c1: number, c2: number): number[] {
 
 /** Instantiates the module on `memory`, or says why it cannot run here. */
 export function simdUpdater(memory: WebAssembly.Memory): SimdUpdater | string {
-  const shared =
-    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const bytes = simdModuleBytes(shared);
-  if (!WebAssembly.validate(bytes)) return 'this browser has no WebAssembly SIMD';
-  let exports: Record<Kind, SimdFunction>;
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    exports = instance.exports as unknown as Record<Kind, SimdFunction>;
-  } catch (err) {
-    return `the SIMD module did not start (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const exports = instantiateOn<Kind>(memory, simdModuleBytes);
+  if (typeof exports === 'string') return exports;
   return {
     update(c, { w, g, m, v, out, transposed: t }, count, c1, c2) {
       if (t && (t.cols % 4 !== 0 || t.rows * t.cols !== count))

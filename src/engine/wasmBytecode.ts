@@ -70,3 +70,23 @@ export function memoryImport(shared: boolean): number[] {
 
 /** A module's header. */
 export const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+/**
+ * Starts a module on the wasm backend's memory: `bytesFor(shared)` gives its bytes for a plain or
+ * a shared memory. Returns its exported functions, or why it cannot run here.
+ */
+export function instantiateOn<F extends string>(
+  memory: WebAssembly.Memory,
+  bytesFor: (shared: boolean) => Uint8Array<ArrayBuffer>,
+): Record<F, (...args: number[]) => void> | string {
+  const shared =
+    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = bytesFor(shared);
+  if (!WebAssembly.validate(bytes)) return 'this browser has no WebAssembly SIMD';
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports as unknown as Record<F, (...args: number[]) => void>;
+  } catch (err) {
+    return `the SIMD module did not start (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
