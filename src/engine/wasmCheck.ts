@@ -15,7 +15,8 @@ export const FAST_PATH_TFJS_VERSION = '4.22.0';
 
 /** A small model that takes every kind of step the fast path has: two hidden layers, Adam. */
 const CHECK_CONFIG: ModelConfig = {
-  inputShape: [5],
+  // 16 bytes an example, so the byte batches' SIMD path is checked too.
+  inputShape: [16],
   hidden: [
     { units: 4, activation: 'relu' },
     { units: 3, activation: 'tanh' },
@@ -31,9 +32,9 @@ const CHECK_CONFIG: ModelConfig = {
 
 function checkData(): TrainData {
   const count = 6;
-  const x = Float32Array.from({ length: count * 5 }, (_, i) => Math.sin(i * 1.7) * 2);
+  const x = Uint8Array.from({ length: count * 16 }, (_, i) => (i * 89 + 7) % 256);
   const y = Float32Array.from({ length: count }, (_, i) => (i * 2) % 3);
-  return { x, y, count, xShape: [5], yShape: [1] };
+  return { x, y, count, xShape: [16], yShape: [1], xScale: 1 / 255 };
 }
 
 /** Three steps (a partial batch among them), so a stale cached weight would show. */
