@@ -6,8 +6,8 @@ import { simdUpdater, type SimdUpdater } from './simdUpdate';
 /*
  * What the fast wasm path uses of tfjs-backend-wasm 4.22 beyond its public API, in one place:
  * `makeOutput`, `typedArrayFromHeap` and the Emscripten module's memory (`asm.memory`, or
- * `wasmMemory` in the threaded build). wasmCheck.ts checks
- * that these are there and behave as expected before the fast path is used.
+ * `wasmMemory` in the threaded build). wasmCheck.ts checks that these are there and behave as
+ * expected before the fast path is used.
  */
 
 /** The parts of tfjs-backend-wasm 4.22's BackendWasm that the kernels use. */
