@@ -59,10 +59,10 @@ export async function activateBackend(
   name: BackendName,
   timeoutMs = START_TIMEOUT_MS,
 ): Promise<boolean> {
+  if (tf.getBackend() === name) return true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
   try {
-    if (tf.getBackend() === name) return true;
     const ok = await Promise.race([tf.setBackend(name), timeout.then(() => 'timed out' as const)]);
     if (ok === 'timed out') {
       // tfjs waits for a pending start before any other backend can start: removing the backend

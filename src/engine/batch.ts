@@ -21,7 +21,6 @@ export function copyRows(
   y: Float32Array,
 ): void {
   const xSize = sizeOf(data.xShape);
-  const ySize = sizeOf(data.yShape);
   const scale = data.xScale ?? 1;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k]!;
@@ -29,8 +28,15 @@ export function copyRows(
     const to = k * xSize;
     if (scale === 1 && x instanceof Float32Array) x.set(data.x.subarray(from, from + xSize), to);
     else for (let i = 0; i < xSize; i++) x[to + i] = data.x[from + i]! * scale;
-    y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
   }
+  copyTargets(data, rows, y);
+}
+
+/** Copies the targets of the given rows into `y`, starting at row 0. */
+export function copyTargets(data: TrainData, rows: ArrayLike<number>, y: Float32Array): void {
+  const ySize = sizeOf(data.yShape);
+  for (let k = 0; k < rows.length; k++)
+    y.set(data.y.subarray(rows[k]! * ySize, (rows[k]! + 1) * ySize), k * ySize);
 }
 
 /**
@@ -45,16 +51,12 @@ export function copyRowsTransposed(
   y: Float32Array,
 ): void {
   const xSize = sizeOf(data.xShape);
-  const ySize = sizeOf(data.yShape);
   const scale = data.xScale ?? 1;
   const n = rows.length;
   const src = data.x;
   const from = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const row = rows[k]!;
-    from[k] = row * xSize;
-    y.set(data.y.subarray(row * ySize, (row + 1) * ySize), k * ySize);
-  }
+  for (let k = 0; k < n; k++) from[k] = rows[k]! * xSize;
+  copyTargets(data, rows, y);
   for (let i = 0; i < xSize; i++) {
     const to = i * n;
     for (let k = 0; k < n; k++) xT[to + k] = src[from[k]! + i]! * scale;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { copyRows, copyRowsTransposed, sizeOf, type TrainData } from './batch';
+import { copyRows, copyRowsTransposed, copyTargets, sizeOf, type TrainData } from './batch';
 import type { BuiltModel } from './model';
 import { BiasCorrections } from './optimizerMath';
 import type { BatchSpec, RunnerSettings, StepRunner } from './stepTypes';
@@ -36,13 +36,6 @@ function byteBatches(data: TrainData, xSize: number, wanted: boolean) {
   if (divisor === null || typeof internals === 'string') return null;
   if (typeof wasmSimdBatch(internals) === 'string') return null;
   return { source: data.x, divisor };
-}
-
-/** Copies the targets of `rows` into `y`. */
-function copyTargets(data: TrainData, rows: Uint32Array, y: Float32Array): void {
-  const ySize = sizeOf(data.yShape);
-  for (let k = 0; k < rows.length; k++)
-    y.set(data.y.subarray(rows[k]! * ySize, (rows[k]! + 1) * ySize), k * ySize);
 }
 
 /**
