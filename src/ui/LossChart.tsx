@@ -11,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { downsampleMinMax } from '../runs/downsample';
+import { useThrottled } from './useThrottled';
 
 export interface ChartSeries {
   name: string;
@@ -32,6 +33,8 @@ interface LossChartProps {
   /** The y range; by default from 0 (or the data, on a log scale) to the data's top. */
   yDomain?: readonly [number, number];
   height?: number;
+  /** At most one redraw per this many ms (a live chart's redraws cost the training time); 0: every change. */
+  redrawMs?: number;
 }
 
 /** Ticks at round numbers from 0 to at least `max`: 0, 500, 1000, 1500 rather than 1, 401, 801. */
@@ -47,19 +50,28 @@ export function roundTicks(max: number, count = 5): number[] {
 /**
  * Overlaid loss curves; long series are downsampled for drawing (extremes kept). The chart
  * renders at low priority (a deferred value), in slices React can interrupt, so a redraw during
- * training never holds the page.
+ * training never holds the page; a live chart can also be redrawn less often (`redrawMs`).
  */
 export const LossChart = memo(function LossChart({
-  series: latest,
+  series,
+  redrawMs = 0,
+  ...drawing
+}: LossChartProps) {
+  const shown = useDeferredValue(useThrottled(series, redrawMs));
+  return <DrawnChart series={shown} {...drawing} />;
+});
+
+/** The chart itself: recharts redraws all of it on any render, so it renders only when its props change. */
+const DrawnChart = memo(function DrawnChart({
+  series,
   xLabel,
   yLabel,
   logScale,
   maxPoints = 300,
   yDomain,
   height = 260,
-}: LossChartProps) {
+}: Omit<LossChartProps, 'redrawMs'>) {
   const { t } = useTranslation();
-  const series = useDeferredValue(latest);
   const rows = useMemo(() => {
     const length = Math.max(0, ...series.map((s) => s.values.length));
     const x = Array.from({ length }, (_, i) => i + 1);
