@@ -137,4 +137,36 @@ describe('BackendController in Node', () => {
       'cpu stopped working (broken) and no other backend could start.',
     );
   });
+
+  test('warmUp starts wasm ahead of Train, then makes the backend that was active so again', async () => {
+    const wasm = registerFakeBackend('wasm', { startMs: 20 });
+    const c = new BackendController('auto');
+    const warming: boolean[] = [];
+    c.on('change', (s) => warming.push(s.warming));
+    await c.warmUp();
+    await c.warmUp();
+    expect(wasm.starts()).toBe(1);
+    expect(warming).toEqual([true, false]);
+    expect(tf.getBackend()).toBe('cpu');
+    expect(c.state.active).toBeNull();
+  });
+
+  test('warmUp leaves wasm alone when the choice is another backend', async () => {
+    const wasm = registerFakeBackend('wasm');
+    const c = new BackendController('cpu');
+    await c.warmUp();
+    expect(wasm.starts()).toBe(0);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  test('a Train during the warm-up waits for it: the warm-up cannot switch the run\'s backend back', async () => {
+    registerFakeBackend('wasm', { startMs: 30 });
+    const c = new BackendController('wasm');
+    const warming = c.warmUp();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // wasm is starting
+    expect(await c.prepare('fashion', measuring({}).measure)).toBe('wasm');
+    await warming;
+    expect(tf.getBackend()).toBe('wasm');
+    expect(c.state.active).toBe('wasm');
+  });
 });

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import {
   activateBackend,
   chooseFastest,
@@ -21,6 +22,8 @@ export interface BackendState {
   notices: Message[];
   webgl: WebGLInfo;
   busy: boolean;
+  /** While the warm-up starts wasm ahead of Train: no tensor can be made until it is done. */
+  warming: boolean;
 }
 
 /** Picks, starts and, when one fails, replaces the backend the labs train on. */
@@ -29,6 +32,9 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   private readonly decisions = new Map<string, BackendDecision>();
   /** Backends that broke during this session (a lost WebGL context does not come back). */
   private readonly broken = new Set<BackendName>();
+  /** A warm-up under way: `prepare` waits for it, so the two never switch backends at once. */
+  private warming: Promise<void> = Promise.resolve();
+  private warmed = false;
 
   constructor(choice: BackendChoice) {
     super();
@@ -39,6 +45,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
       notices: [],
       webgl: probeWebGL(),
       busy: false,
+      warming: false,
     };
   }
 
@@ -65,6 +72,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   ): Promise<BackendName> {
     this.update({ busy: true });
     try {
+      await this.warming;
       const { choice } = this.current;
       if (choice === 'auto') {
         let decision = this.decisions.get(key);
@@ -103,6 +111,30 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   private async checked(backend: BackendName): Promise<BackendName> {
     if (backend === 'wasm') await checkWasmFastPathAhead();
     return backend;
+  }
+
+  /**
+   * Starts the wasm backend and its fast path's check ahead of the first Train, when the choice
+   * will use it, then makes the backend that was active so again. Starting wasm's threads holds
+   * the page for one task of 60–80 ms: better while the student reads than in the first run.
+   */
+  warmUp(): Promise<void> {
+    const { choice } = this.current;
+    if (this.warmed || (choice !== 'auto' && choice !== 'wasm')) return this.warming;
+    this.warmed = true;
+    this.warming = this.warming.then(async () => {
+      const before = tf.getBackend() as BackendName | undefined;
+      if (before === 'wasm') return;
+      this.update({ warming: true });
+      try {
+        if (!(await activateBackend('wasm'))) return;
+        await checkWasmFastPathAhead();
+        if (before) await activateBackend(before);
+      } finally {
+        this.update({ warming: false });
+      }
+    });
+    return this.warming;
   }
 
   /** After `failed` broke mid-run: moves to the next backend that starts, and says so. */

@@ -78,22 +78,30 @@ class FakeBackend extends tf.KernelBackend {
 
 /**
  * Registers a fake backend under a real backend's name ('wasm', 'webgl'), with a priority below
- * cpu's so tfjs never picks it by itself. `fails` makes its start-up throw, as a broken one does.
+ * cpu's so tfjs never picks it by itself. `fails` makes its start-up throw, as a broken one does;
+ * `startMs` makes it start that much later, as wasm does while its module loads. It counts its starts.
  */
 export function registerFakeBackend(
   name: 'wasm' | 'webgl',
-  { fails = false, hangs = false } = {},
-): void {
+  { fails = false, hangs = false, startMs = 0 } = {},
+): { starts: () => number } {
+  let starts = 0;
   tf.registerBackend(
     name,
     () => {
+      starts++;
       if (fails) throw new Error(`fake ${name} cannot start`);
       // A start-up that never ends, like the threaded wasm build's when its workers die.
       if (hangs) return new Promise<FakeBackend>(() => {});
+      if (startMs > 0)
+        return new Promise<FakeBackend>((resolve) =>
+          setTimeout(() => resolve(new FakeBackend()), startMs),
+        );
       return new FakeBackend();
     },
     -1,
   );
+  return { starts: () => starts };
 }
 
 /** Removes fake backends again and makes cpu active. */

@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { BackendController, BackendState } from '../engine/backendController';
 
 export const BackendContext = createContext<BackendController | null>(null);
@@ -15,4 +15,18 @@ export function useBackendState(): BackendState {
     (onChange) => controller.on('change', onChange),
     () => controller.state,
   );
+}
+
+/** Starts the backend a Train press would start (see `warmUp`) once the page is idle. */
+export function useBackendWarmUp(): void {
+  const controller = useBackendController();
+  useEffect(() => {
+    // Safari has no requestIdleCallback.
+    if (typeof requestIdleCallback === 'undefined') {
+      const id = setTimeout(() => void controller.warmUp(), 1000);
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(() => void controller.warmUp(), { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }, [controller]);
 }

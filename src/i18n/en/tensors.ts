@@ -59,6 +59,7 @@ export const tensors = {
     ragged: { label: 'ragged', title: 'Rows of different lengths: not a tensor' },
   },
   result: {
+    waiting: 'Making the tensor as soon as tfjs has started its backend…',
     noTensor: 'No tensor yet: see the message under the value.',
     tfjsError: 'tfjs could not make this tensor: {{error}}',
     int64: 'TensorFlow would make an int64 tensor here; tfjs has no int64.',

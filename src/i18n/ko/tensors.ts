@@ -60,6 +60,7 @@ export const tensors: Translation<typeof en> = {
     ragged: { label: '고르지 않은 배열', title: '길이가 다른 행들: 텐서가 아닙니다' },
   },
   result: {
+    waiting: 'tfjs가 백엔드를 시작하는 대로 텐서를 만듭니다…',
     noTensor: '아직 텐서가 없습니다: 값 아래의 메시지를 보세요.',
     tfjsError: 'tfjs가 이 텐서를 만들지 못했습니다: {{error}}',
     int64: 'TensorFlow라면 여기서 int64 텐서를 만들지만, tfjs에는 int64가 없습니다.',

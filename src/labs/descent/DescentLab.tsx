@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useRunState } from '../../ui/useRunState';
 import { useTranslation } from 'react-i18next';
 import { useNumber, useSay } from '../../i18n/hooks';
-import { useBackendController } from '../../ui/backendContext';
+import { useBackendController, useBackendWarmUp } from '../../ui/backendContext';
 import { Hideable } from '../../ui/hidden';
 import { RunButtons } from '../../ui/RunButtons';
 import { RunsChart } from '../../ui/RunsChart';
@@ -36,6 +36,7 @@ export default function DescentLab() {
   const say = useSay();
   const number = useNumber();
   const backend = useBackendController();
+  useBackendWarmUp();
   const run = useMemo(() => new DescentRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
   const state = useRunState(run);

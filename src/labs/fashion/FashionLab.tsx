@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { summarize } from '../../engine/model';
 import { ModelSummary } from '../../ui/ModelSummary';
 import { Progress } from '../../ui/Progress';
-import { useBackendController } from '../../ui/backendContext';
+import { useBackendController, useBackendWarmUp } from '../../ui/backendContext';
 import { DataSection } from './DataSection';
 import { FashionControls } from './FashionControls';
 import { FashionRun, type FashionRunState } from './fashionRun';
@@ -70,6 +70,7 @@ export default function FashionLab() {
   );
   const say = useSay();
   const backend = useBackendController();
+  useBackendWarmUp();
   const run = useMemo(() => new FashionRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
   const state = useRunState(run);

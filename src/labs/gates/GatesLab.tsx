@@ -8,7 +8,7 @@ import type { ModelConfig } from '../../engine/config';
 import { LossChart } from '../../ui/LossChart';
 import { Progress } from '../../ui/Progress';
 import { Segmented, Select } from '../../ui/Slider';
-import { useBackendController } from '../../ui/backendContext';
+import { useBackendController, useBackendWarmUp } from '../../ui/backendContext';
 import { GatesRun, type ModelRun } from './gatesRun';
 import { formatDuration, MODEL_COLORS, ModelCard } from './ModelCard';
 import { RepeatPanel } from './RepeatPanel';
@@ -46,6 +46,7 @@ export default function GatesLab() {
   }));
   const say = useSay();
   const backend = useBackendController();
+  useBackendWarmUp();
   const run = useMemo(() => new GatesRun(backend), [backend]);
   useEffect(() => () => run.dispose(), [run]);
   const state = useRunState(run);

@@ -11,6 +11,13 @@ export function ResultPanel({ outcome, pythonLine }: { outcome: Outcome; pythonL
   if (outcome.status === 'parse-error') {
     return <p className="muted">{t('tensors.result.noTensor')}</p>;
   }
+  if (outcome.status === 'waiting') {
+    return (
+      <p className="muted" role="status">
+        {t('tensors.result.waiting')}
+      </p>
+    );
+  }
   if (outcome.status === 'tfjs-error') {
     return (
       <p className="notice error" role="alert">

@@ -13,6 +13,7 @@ import { TensorPicture } from './TensorPicture';
 import { decodeTensors, encodeTensors, type TensorSettings } from './urlState';
 import { useDebounced } from './useDebounced';
 import { useTensorOutcome } from './useTensorOutcome';
+import { useBackendState } from '../../ui/backendContext';
 import { ValueInput } from './ValueInput';
 
 /** Typing waits this long before the value is read; examples and menus apply at once. */
@@ -34,7 +35,13 @@ export default function TensorsLab() {
   const { settings, setSettings, notices } = useUrlState(decodeTensors, encodeTensors);
   const [typing, setTyping] = useState(false);
   const settledText = useDebounced(settings.text, typing ? TYPING_DELAY_MS : 0);
-  const outcome = useTensorOutcome(settledText, settings.fn, settings.dtype);
+  const backend = useBackendState();
+  const outcome = useTensorOutcome(
+    settledText,
+    settings.fn,
+    settings.dtype,
+    backend.busy || backend.warming,
+  );
   const code = useMemo(
     () => calls(outcome, settledText, settings.fn, settings.dtype),
     [outcome, settledText, settings.fn, settings.dtype],
