@@ -159,7 +159,7 @@ describe('BackendController in Node', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
-  test('a Train during the warm-up waits for it: the warm-up cannot switch the run\'s backend back', async () => {
+  test("a Train during the warm-up waits for it: the warm-up cannot switch the run's backend back", async () => {
     registerFakeBackend('wasm', { startMs: 30 });
     const c = new BackendController('wasm');
     const warming = c.warmUp();
