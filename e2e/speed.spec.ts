@@ -47,3 +47,41 @@ test('the Fashion lab trains on the fast wasm path and learns as the stock path 
   const accuracy = Number(await page.getByTestId('test-accuracy').textContent());
   expect(accuracy).toBeCloseTo(fast.test_accuracy!, 4);
 });
+
+test('a training lab starts wasm in the background, then gives the page back its CPU backend', async ({
+  page,
+}) => {
+  // The status can show "starting wasm" for a fraction of a second: record every text it shows.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { backendTexts: seen });
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="backend-status"] strong')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('./?lang=en&gate=XOR&backend=auto');
+  const status = page.getByTestId('backend-status');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { backendTexts: string[] }).backendTexts))
+    .toEqual([
+      'not started yet',
+      'not started yet (starting wasm in the background…)',
+      'not started yet',
+    ]);
+  await expect(status).toContainText('not started yet');
+  // Tensors are made on the CPU backend again, as before the warm-up.
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: 'Tensors' })
+    .click();
+  await expect(page.getByText(/Made with tfjs on the cpu backend/)).toBeVisible();
+  // The first Train starts at once on the warmed backend and trains.
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: 'Logic gates' })
+    .click();
+  await page.getByRole('button', { name: /Train both/ }).click();
+  await expect(page.getByTestId('phase')).toHaveText('finished', { timeout: 60_000 });
+  await expect(status).toContainText('training on');
+});

@@ -40,6 +40,15 @@ async function pressTrain(
       button.source,
       { timeout: 60_000 },
     );
+    // A student reads before pressing Train: the page starts wasm meanwhile (a task of 60–80 ms
+    // that belongs to the page load, not to training). It starts when the page is first idle.
+    await page.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })),
+    );
+    await page
+      .getByTestId('backend-status')
+      .filter({ hasNotText: /starting wasm/ })
+      .waitFor({ timeout: 60_000 });
     // Page load and first render are not training: count only what comes after the click.
     await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
     const t0 = performance.now();

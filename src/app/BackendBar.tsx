@@ -33,7 +33,9 @@ export function BackendBar({ onChoice }: { onChoice: (choice: BackendChoice) => 
             ? t('backend.measuring')
             : state.active
               ? t('backend.trainingOn', { backend: state.active })
-              : t('backend.notStarted')}
+              : state.warming
+                ? t('backend.warmingUp')
+                : t('backend.notStarted')}
         </strong>
         {state.reason && <span className="muted"> — {say(state.reason)}</span>}
         <div className="muted small">{gpu}</div>

@@ -19,6 +19,16 @@ export type KernelProfile = Record<string, unknown> & {
   error?: string;
 };
 
+/** A matrix product is named with its shapes (`a`ᵀ when transposed): their sizes differ 100-fold. */
+function kernelKey(kernelName: string, { inputs, attrs }: Parameters<tf.KernelFunc>[0]): string {
+  if (kernelName !== tf.BatchMatMul && kernelName !== tf._FusedMatMul) return kernelName;
+  const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+  const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+  const shape = (t: tf.TensorInfo, transposed: boolean) =>
+    t.shape.slice(-2).join('×') + (transposed ? 'ᵀ' : '');
+  return `${kernelName} ${shape(a, transposeA)}·${shape(b, transposeB)}`;
+}
+
 /**
  * Where a fast-path wasm step's time goes: every kernel the step runs is wrapped in a timer for
  * `steps` steps of the lecture's model (after a warm-up), then put back as it was. For looking
@@ -57,7 +67,8 @@ export async function profileKernels(batchSize: number, steps = 1000): Promise<K
         kernelFunc: (args) => {
           const t0 = performance.now();
           const out = kernelFunc(args);
-          spent.set(kernelName, (spent.get(kernelName) ?? 0) + performance.now() - t0);
+          const key = kernelKey(kernelName, args);
+          spent.set(key, (spent.get(key) ?? 0) + performance.now() - t0);
           return out;
         },
       });

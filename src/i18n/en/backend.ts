@@ -9,6 +9,7 @@ export const backend = {
   },
   measuring: 'measuring backends…',
   trainingOn: 'training on {{backend}}',
+  warmingUp: 'not started yet (starting wasm in the background…)',
   notStarted: 'not started yet',
   gpu: 'GPU: {{renderer}}',
   softwareGpu: 'software WebGL, no GPU: {{renderer}}',

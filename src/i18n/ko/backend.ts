@@ -11,6 +11,7 @@ export const backend: Translation<typeof en> = {
   },
   measuring: '백엔드 측정 중…',
   trainingOn: '{{backend}}에서 학습 중',
+  warmingUp: '아직 시작 전 (wasm을 미리 시작하는 중…)',
   notStarted: '아직 시작 전',
   gpu: 'GPU: {{renderer}}',
   softwareGpu: '소프트웨어 WebGL(GPU 없음): {{renderer}}',
