@@ -169,4 +169,26 @@ describe('BackendController in Node', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(c.state.active).toBe('wasm');
   });
+
+  test('warmUp does nothing once a lab has picked its backend: it would switch a run away from it', async () => {
+    registerFakeBackend('wasm');
+    const c = new BackendController('auto');
+    expect(await c.prepare('gates', measuring({ cpu: 1, wasm: 2 }).measure)).toBe('cpu');
+    const warming: boolean[] = [];
+    c.on('change', (s) => warming.push(s.warming));
+    await c.warmUp();
+    expect(warming).toEqual([]);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  test('settled waits for a warm-up under way', async () => {
+    registerFakeBackend('wasm', { startMs: 30 });
+    const c = new BackendController('auto');
+    void c.warmUp();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(c.state.warming).toBe(true);
+    await c.settled();
+    expect(c.state.warming).toBe(false);
+    expect(tf.getBackend()).toBe('cpu');
+  });
 });

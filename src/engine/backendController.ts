@@ -123,6 +123,8 @@ export class BackendController extends Emitter<{ change: BackendState }> {
     if (this.warmed || (choice !== 'auto' && choice !== 'wasm')) return this.warming;
     this.warmed = true;
     this.warming = this.warming.then(async () => {
+      // Once a lab has picked its backend (or is picking it), switching away would break its run.
+      if (this.current.active !== null || this.current.busy) return;
       const before = tf.getBackend() as BackendName | undefined;
       if (before === 'wasm') return;
       this.update({ warming: true });
@@ -134,6 +136,14 @@ export class BackendController extends Emitter<{ change: BackendState }> {
         this.update({ warming: false });
       }
     });
+    return this.warming;
+  }
+
+  /**
+   * Resolves when no warm-up is switching backends. Work on tensors outside `prepare` (loading
+   * a model file) waits for it: while a backend starts, tfjs refuses every operation.
+   */
+  settled(): Promise<void> {
     return this.warming;
   }
 
