@@ -69,6 +69,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   async prepare(
     key: string,
     measure: (backend: BackendName) => Promise<number>,
+    runSteps?: number,
   ): Promise<BackendName> {
     this.update({ busy: true });
     try {
@@ -78,7 +79,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
         let decision = this.decisions.get(key);
         if (!decision || !(await activateBackend(decision.backend))) {
           const candidates = (['cpu', 'wasm', 'webgl'] as const).filter((b) => !this.broken.has(b));
-          decision = await chooseFastest(this.current.webgl, measure, candidates);
+          decision = await chooseFastest(this.current.webgl, measure, candidates, runSteps);
           this.decisions.set(key, decision);
         }
         await activateBackend(decision.backend);

@@ -119,6 +119,21 @@ describe('chooseFastest', () => {
     );
   });
 
+  test('a run that takes the first backend under 100 ms in all is not measured on the others', async () => {
+    registerFakeBackend('wasm');
+    const m = fakeMeasure({ cpu: 0.01, wasm: 0.001 });
+    const quick = await chooseFastest(SOFTWARE, m.measure, ['cpu', 'wasm', 'webgl'], 6000);
+    expect(quick.backend).toBe('cpu');
+    expect(m.calls).toEqual(['cpu']);
+    expect(inEnglish(quick.reason)).toBe(
+      'cpu 10 µs/step: the whole run takes cpu about 60 ms, so the other backends were not measured; WebGL skipped: software renderer, no GPU',
+    );
+    // A longer run is worth measuring: wasm wins.
+    const long = await chooseFastest(SOFTWARE, m.measure, ['cpu', 'wasm', 'webgl'], 20_000);
+    expect(long.backend).toBe('wasm');
+    expect(m.calls).toEqual(['cpu', 'cpu', 'wasm']);
+  });
+
   test('the winner is the fastest whatever the order of candidates', async () => {
     registerFakeBackend('wasm');
     registerFakeBackend('webgl');

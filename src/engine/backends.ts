@@ -105,10 +105,14 @@ function formatMs(ms: number): string {
  * "auto": measure the real model on each candidate and keep the fastest. WebGL on a software
  * renderer is tried only when no other backend works: it is CPU emulation of a GPU.
  */
+/** A run this short on the first backend measured is not worth measuring the others for. */
+export const QUICK_RUN_MS = 100;
+
 export async function chooseFastest(
   webgl: WebGLInfo,
   measure: (backend: BackendName) => Promise<number>,
   candidates: readonly BackendName[] = ['cpu', 'wasm', 'webgl'],
+  runSteps = Number.POSITIVE_INFINITY,
 ): Promise<BackendDecision> {
   const skipped: Message[] = [];
   const toTry = candidates.filter((b) => {
@@ -126,10 +130,27 @@ export async function chooseFastest(
       failed.push(message('backend.failedToStart', { backend }));
       continue;
     }
+    let msPerStep: number;
     try {
-      measurements.push({ backend, msPerStep: await measure(backend) });
+      msPerStep = await measure(backend);
     } catch (err) {
       failed.push(failedWith(backend, err));
+      continue;
+    }
+    measurements.push({ backend, msPerStep });
+    const runMs = msPerStep * runSteps;
+    if (runMs <= QUICK_RUN_MS) {
+      const timing = `${backend} ${formatMs(msPerStep)}/step`;
+      const quick = message('backend.quickRun', {
+        timing,
+        backend,
+        ms: Math.max(1, Math.round(runMs)),
+      });
+      return {
+        backend,
+        reason: { list: [quick, ...skipped, ...failed], separator: '; ' },
+        measurements,
+      };
     }
   }
   if (

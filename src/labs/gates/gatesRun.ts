@@ -130,8 +130,15 @@ export class GatesRun extends ThrottledStore<RunState> {
     if (generation !== this.generation) return;
     let backend: BackendName;
     try {
-      backend = await this.backend.prepare(`gates:${JSON.stringify(largest)}`, () =>
-        measureStepMs(largest, data),
+      // Both models' updates, each timed as the larger one's: a bound on the run's steps.
+      const runSteps = settings.models.reduce(
+        (n, m) => n + m.epochs * Math.ceil(data.count / m.batchSize),
+        0,
+      );
+      backend = await this.backend.prepare(
+        `gates:${JSON.stringify(largest)}`,
+        () => measureStepMs(largest, data),
+        runSteps,
       );
     } catch (err) {
       this.update({ phase: 'idle', error: errorText(err) });
