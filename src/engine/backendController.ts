@@ -117,7 +117,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   /**
    * Starts the wasm backend and its fast path's check ahead of the first Train, when the choice
    * will use it, then makes the backend that was active so again. Starting wasm's threads holds
-   * the page for one task of 60–80 ms: better while the student reads than in the first run.
+   * the page for a task of 60–110 ms: better while the student reads than in the first run.
    */
   warmUp(): Promise<void> {
     const { choice } = this.current;

@@ -126,7 +126,7 @@ describe('chooseFastest', () => {
     expect(quick.backend).toBe('cpu');
     expect(m.calls).toEqual(['cpu']);
     expect(inEnglish(quick.reason)).toBe(
-      'cpu 10 µs/step: the whole run takes cpu about 60 ms, so the other backends were not measured; WebGL skipped: software renderer, no GPU',
+      'the whole run takes cpu about 60 ms (10 µs/step), so the other backends were not measured; WebGL skipped: software renderer, no GPU',
     );
     // A longer run is worth measuring: wasm wins.
     const long = await chooseFastest(SOFTWARE, m.measure, ['cpu', 'wasm', 'webgl'], 20_000);

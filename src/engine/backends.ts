@@ -101,12 +101,14 @@ function formatMs(ms: number): string {
   return ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`;
 }
 
-/**
- * "auto": measure the real model on each candidate and keep the fastest. WebGL on a software
- * renderer is tried only when no other backend works: it is CPU emulation of a GPU.
- */
 /** A run this short on the first backend measured is not worth measuring the others for. */
 export const QUICK_RUN_MS = 100;
+
+/**
+ * "auto": measure the real model on each candidate and keep the fastest. WebGL on a software
+ * renderer is tried only when no other backend works: it is CPU emulation of a GPU. Given the
+ * run's length in steps, a backend that would train all of it within QUICK_RUN_MS is kept at once.
+ */
 
 export async function chooseFastest(
   webgl: WebGLInfo,
@@ -140,7 +142,7 @@ export async function chooseFastest(
     measurements.push({ backend, msPerStep });
     const runMs = msPerStep * runSteps;
     if (runMs <= QUICK_RUN_MS) {
-      const timing = `${backend} ${formatMs(msPerStep)}/step`;
+      const timing = `${formatMs(msPerStep)}/step`;
       const quick = message('backend.quickRun', {
         timing,
         backend,

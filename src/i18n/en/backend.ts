@@ -21,7 +21,7 @@ export const backend = {
   chosenByYou: 'chosen by you',
   fastest: 'fastest measured ({{timing}})',
   quickRun:
-    '{{timing}}: the whole run takes {{backend}} about {{ms}} ms, so the other backends were not measured',
+    'the whole run takes {{backend}} about {{ms}} ms ({{timing}}), so the other backends were not measured',
   webglUnavailable: 'WebGL unavailable',
   webglSkipped: 'WebGL skipped: software renderer, no GPU',
   onlySoftwareWebgl: 'software WebGL is the only backend that works here',

@@ -22,7 +22,8 @@ export const backend: Translation<typeof en> = {
   auto: 'auto: {{reason}}',
   chosenByYou: '직접 선택함',
   fastest: '측정 결과 가장 빠름 ({{timing}})',
-  quickRun: '{{timing}}: {{backend}}에서 전체 학습이 약 {{ms}} ms면 끝나므로 다른 백엔드는 측정하지 않음',
+  quickRun:
+    '{{backend}}에서 전체 학습이 약 {{ms}} ms면 끝나므로 ({{timing}}) 다른 백엔드는 측정하지 않음',
   webglUnavailable: 'WebGL 사용 불가',
   webglSkipped: 'WebGL 건너뜀: 소프트웨어 렌더러, GPU 없음',
   onlySoftwareWebgl: '여기서 작동하는 백엔드는 소프트웨어 WebGL뿐입니다',
