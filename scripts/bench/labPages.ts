@@ -40,7 +40,7 @@ async function pressTrain(
       button.source,
       { timeout: 60_000 },
     );
-    // A student reads before pressing Train: the page starts wasm meanwhile (a task of 60–80 ms
+    // A student reads before pressing Train: the page starts wasm meanwhile (a task of 60–110 ms
     // that belongs to the page load, not to training). It starts when the page is first idle.
     await page.evaluate(
       () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })),
