@@ -56,9 +56,10 @@ export class TrainerRecording {
     extra: RunRecord['final'] = {},
   ): Promise<void> {
     const status = backendBroke || !outcome ? 'failed' : outcome.status;
-    return this.recorder.finish(status, {
-      ...finalMetrics(this.recorder.record.epochs, outcome),
-      ...extra,
-    });
+    return this.recorder.finish(
+      status,
+      { ...finalMetrics(this.recorder.record.epochs, outcome), ...extra },
+      outcome?.elapsedMs,
+    );
   }
 }

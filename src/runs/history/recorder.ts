@@ -124,10 +124,14 @@ export class RunRecorder {
     else this.timer ??= setTimeout(() => this.saveToLastEpoch(), wait);
   }
 
-  /** Ends the recording and saves it in full; later calls return the same promise. */
-  finish(status: FinalStatus, final: RunRecord['final']): Promise<void> {
+  /**
+   * Ends the recording and saves it in full; later calls return the same promise. `durationMs`
+   * is the run's own time, when known: it runs on past the last update's stamp.
+   */
+  finish(status: FinalStatus, final: RunRecord['final'], durationMs = 0): Promise<void> {
     if (this.finished) return this.finished;
     this.clearTimer();
+    this.durationMs = Math.max(this.durationMs, durationMs);
     this.status = status;
     this.final = { ...final };
     this.live = null;
