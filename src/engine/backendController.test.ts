@@ -181,14 +181,21 @@ describe('BackendController in Node', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
-  test('settled waits for a warm-up under way', async () => {
+  test('claim waits for a warm-up under way, and no warm-up starts after it', async () => {
     registerFakeBackend('wasm', { startMs: 30 });
     const c = new BackendController('auto');
     void c.warmUp();
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(c.state.warming).toBe(true);
-    await c.settled();
+    await c.claim();
     expect(c.state.warming).toBe(false);
     expect(tf.getBackend()).toBe('cpu');
+
+    const later = new BackendController('auto');
+    const warming: boolean[] = [];
+    later.on('change', (s) => warming.push(s.warming));
+    await later.claim();
+    await later.warmUp();
+    expect(warming).toEqual([]);
   });
 });

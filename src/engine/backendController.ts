@@ -35,6 +35,8 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   /** A warm-up under way: `prepare` waits for it, so the two never switch backends at once. */
   private warming: Promise<void> = Promise.resolve();
   private warmed = false;
+  /** Set once a lab works on tensors: no warm-up may start after that. */
+  private claimed = false;
 
   constructor(choice: BackendChoice) {
     super();
@@ -73,7 +75,7 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   ): Promise<BackendName> {
     this.update({ busy: true });
     try {
-      await this.warming;
+      await this.claim();
       const { choice } = this.current;
       if (choice === 'auto') {
         let decision = this.decisions.get(key);
@@ -124,8 +126,8 @@ export class BackendController extends Emitter<{ change: BackendState }> {
     if (this.warmed || (choice !== 'auto' && choice !== 'wasm')) return this.warming;
     this.warmed = true;
     this.warming = this.warming.then(async () => {
-      // Once a lab has picked its backend (or is picking it), switching away would break its run.
-      if (this.current.active !== null || this.current.busy) return;
+      // Once a lab works on tensors (or picks its backend), switching away would break that work.
+      if (this.claimed || this.current.active !== null || this.current.busy) return;
       const before = tf.getBackend() as BackendName | undefined;
       if (before === 'wasm') return;
       this.update({ warming: true });
@@ -141,10 +143,12 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   }
 
   /**
-   * Resolves when no warm-up is switching backends. Work on tensors outside `prepare` (loading
-   * a model file) waits for it: while a backend starts, tfjs refuses every operation.
+   * Work on tensors outside `prepare` (loading a model file) calls this first: it waits for a
+   * warm-up under way (while a backend starts, tfjs refuses every operation) and keeps one from
+   * starting later (it would switch backends under that work).
    */
-  settled(): Promise<void> {
+  claim(): Promise<void> {
+    this.claimed = true;
     return this.warming;
   }
 

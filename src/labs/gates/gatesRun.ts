@@ -242,7 +242,7 @@ export class GatesRun extends ThrottledStore<RunState> {
     if (this.trainers.some((t) => t.status === 'running' || t.status === 'paused')) {
       throw new MessageError(message('gates.files.waitForTraining'));
     }
-    await this.backend.settled();
+    await this.backend.claim();
     const model = await loadModelFiles(files);
     const problem = checkLoadedModel(model, expected);
     let outputs: Float32Array;
