@@ -12,6 +12,7 @@ import {
 import { Emitter } from './events';
 import { message, MessageError, type Message, type Text } from './message';
 import { checkWasmFastPathAhead } from './wasmCheck';
+import { warmFusedPath } from './fusedWarmUp';
 
 export interface BackendState {
   choice: BackendChoice;
@@ -117,29 +118,35 @@ export class BackendController extends Emitter<{ change: BackendState }> {
   }
 
   /**
-   * Starts the wasm backend and its fast path's check ahead of the first Train, when the choice
-   * will use it, then makes the backend that was active so again. Starting wasm's threads holds
-   * the page for a task of 60–110 ms: better while the student reads than in the first run.
+   * Gets ahead of the first Train while the student reads, in what the choice will use: starts
+   * the wasm backend and its fast path's check, then makes the backend that was active so again
+   * (starting wasm's threads holds the page for a task of 60–110 ms); and lets V8 compile the
+   * CPU backend's fused path (its first step is otherwise a long task for a big model).
    */
   warmUp(): Promise<void> {
     const { choice } = this.current;
-    if (this.warmed || (choice !== 'auto' && choice !== 'wasm')) return this.warming;
+    if (this.warmed || choice === 'webgl') return this.warming;
     this.warmed = true;
     this.warming = this.warming.then(async () => {
       // Once a lab works on tensors (or picks its backend), switching away would break that work.
       if (this.claimed || this.current.active !== null || this.current.busy) return;
-      const before = tf.getBackend() as BackendName | undefined;
-      if (before === 'wasm') return;
-      this.update({ warming: true });
-      try {
-        if (!(await activateBackend('wasm'))) return;
-        await checkWasmFastPathAhead();
-        if (before) await activateBackend(before);
-      } finally {
-        this.update({ warming: false });
-      }
+      if (choice !== 'cpu') await this.startWasmAhead();
+      if (choice !== 'wasm') await warmFusedPath();
     });
     return this.warming;
+  }
+
+  private async startWasmAhead(): Promise<void> {
+    const before = tf.getBackend() as BackendName | undefined;
+    if (before === 'wasm') return;
+    this.update({ warming: true });
+    try {
+      if (!(await activateBackend('wasm'))) return;
+      await checkWasmFastPathAhead();
+      if (before) await activateBackend(before);
+    } finally {
+      this.update({ warming: false });
+    }
   }
 
   /**
