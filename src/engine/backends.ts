@@ -101,8 +101,11 @@ function formatMs(ms: number): string {
   return ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`;
 }
 
-/** A run this short on the first backend measured is not worth measuring the others for. */
-export const QUICK_RUN_MS = 100;
+/**
+ * A run this short on the first backend measured is not worth measuring the others for: timing
+ * another backend takes about as long (a few hundred steps after its warm-up), so it could not win.
+ */
+export const QUICK_RUN_MS = 250;
 
 /**
  * "auto": measure the real model on each candidate and keep the fastest. WebGL on a software
