@@ -7,6 +7,7 @@ import { useBackendController, useBackendWarmUp } from '../../ui/backendContext'
 import { Hideable } from '../../ui/hidden';
 import { RunButtons } from '../../ui/RunButtons';
 import { RunsChart } from '../../ui/RunsChart';
+import { useThrottled } from '../../ui/useThrottled';
 import { useFashionData } from '../../ui/useFashionData';
 import { UrlNotice } from '../../ui/UrlNotice';
 import { useUrlState } from '../../ui/useUrlState';
@@ -20,6 +21,9 @@ import { RunProgress } from './RunProgress';
 import { splitCounts, type RunKind } from './settings';
 import { StatsTable } from './StatsTable';
 import { decodeDescent, encodeDescent } from './urlState';
+
+/** The loss chart redraws at most 4 times a second: each redraw is main-thread time the runs do not get. */
+const CHART_REDRAW_MS = 250;
 
 /**
  * Issue 4: stochastic, mini-batch and batch gradient descent on one chart, from the same initial
@@ -52,6 +56,7 @@ export default function DescentLab() {
   const { train } = splitCounts(settings);
   const dataReady = settings.data !== 'fashion' || fashion.state.status === 'ready';
   const shown = state.plans.length > 0 ? state : null;
+  const chartRuns = useThrottled(state.records, CHART_REDRAW_MS);
   const diverged = state.outcomes.flatMap((o, i) =>
     o?.status === 'diverged' ? [{ outcome: o, plan: state.plans[i]! }] : [],
   );
@@ -133,7 +138,7 @@ export default function DescentLab() {
         <section className="card" aria-label={t('descent.sections.loss')}>
           <h2>{t('descent.sections.loss')}</h2>
           <Hideable name="chart">
-            <RunsChart runs={shown.records} />
+            <RunsChart runs={chartRuns} />
           </Hideable>
           <StatsTable
             plans={shown.plans}
