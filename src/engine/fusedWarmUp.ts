@@ -5,32 +5,32 @@ import { fusedRunner } from './fusedRunner';
 import { buildModel } from './model';
 import { yieldToEventLoop } from './schedule';
 
+const RELU_SOFTMAX_ADAM: ModelConfig = {
+  inputShape: [16],
+  hidden: [
+    { units: 8, activation: 'relu' },
+    { units: 8, activation: 'relu' },
+  ],
+  output: { units: 10, activation: 'softmax' },
+  loss: 'sparseCategoricalCrossentropy',
+  optimizer: { kind: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  batchSize: 4,
+  epochs: 1,
+  shuffle: false,
+  seed: 1,
+};
+
 /** Tiny models that take the fused path's branches the labs use: ReLU, softmax, Adam; sigmoid, MSE, SGD. */
 const TINY: readonly ModelConfig[] = [
+  RELU_SOFTMAX_ADAM,
   {
-    inputShape: [16],
-    hidden: [
-      { units: 8, activation: 'relu' },
-      { units: 8, activation: 'relu' },
-    ],
-    output: { units: 10, activation: 'softmax' },
-    loss: 'sparseCategoricalCrossentropy',
-    optimizer: { kind: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-    batchSize: 4,
-    epochs: 1,
-    shuffle: false,
-    seed: 1,
-  },
-  {
+    ...RELU_SOFTMAX_ADAM,
     inputShape: [2],
     hidden: [{ units: 4, activation: 'sigmoid' }],
     output: { units: 1, activation: 'sigmoid' },
     loss: 'mse',
     optimizer: { kind: 'sgd', learningRate: 0.1 },
     batchSize: 1,
-    epochs: 1,
-    shuffle: false,
-    seed: 1,
   },
 ];
 
