@@ -5,32 +5,28 @@ import {
   END,
   F32,
   F32X4_CONVERT_U32,
+  functionBody,
+  functionType,
   get,
   I16X8_EXTEND_HIGH_U8,
   I16X8_EXTEND_LOW_U8,
   I32,
   i32,
-  instantiateOn,
   I32_ADD,
   I32_EQZ,
   I32_LT_U,
   I32_MUL,
   I32X4_EXTEND_HIGH_U16,
   I32X4_EXTEND_LOW_U16,
-  LOOP,
+  instantiateOn,
   loadBytes,
-  MAGIC_AND_VERSION,
-  memoryImport,
-  name,
-  section,
+  LOOP,
+  moduleBytes,
   set,
   splat,
   storeAt,
   storeLane,
   tee,
-  uleb,
-  V128,
-  vec,
 } from './wasmBytecode';
 
 /*
@@ -101,30 +97,17 @@ const TRANSPOSED = rowsAndGroups([
   ]),
 ]);
 
-function body(code: number[]): number[] {
-  const locals = vec([
-    [5, I32],
-    [3, V128],
-  ]);
-  const fn = [...locals, ...code, END];
-  return [...uleb(fn.length), ...fn];
-}
-
 const FUNCTIONS = { plain: PLAIN, transposed: TRANSPOSED };
 type Layout = keyof typeof FUNCTIONS;
 const LAYOUTS = Object.keys(FUNCTIONS) as Layout[];
 
 /** The module's bytes: the two layouts, on the imported memory (shared for the threaded build). */
 export function simdBatchModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
-  const type = [0x60, ...vec([[I32], [I32], [I32], [I32], [F32]]), 0];
-  return Uint8Array.from([
-    ...MAGIC_AND_VERSION,
-    ...section(1, vec([type])),
-    ...section(2, vec([memoryImport(shared)])),
-    ...section(3, vec(LAYOUTS.map(() => [0]))),
-    ...section(7, vec(LAYOUTS.map((k, i) => [...name(k), 0x00, i]))),
-    ...section(10, vec(LAYOUTS.map((k) => body(FUNCTIONS[k])))),
-  ]);
+  return moduleBytes(
+    shared,
+    [functionType([I32, I32, I32, I32, F32])],
+    LAYOUTS.map((k) => ({ name: k, type: 0, body: functionBody(5, 3, FUNCTIONS[k]) })),
+  );
 }
 
 /** The divisor that gives, in float32, what `byte * scale` rounds to for every byte; else null. */

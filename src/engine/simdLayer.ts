@@ -2,28 +2,24 @@ import {
   BLOCK,
   BR_IF_0,
   END,
+  functionBody,
+  functionType,
   get,
   I32,
   i32,
-  instantiateOn,
   I32_ADD,
   I32_EQZ,
   I32_LT_U,
   I32_MUL,
+  instantiateOn,
   load,
   LOOP,
-  MAGIC_AND_VERSION,
-  memoryImport,
-  name,
-  section,
+  moduleBytes,
   set,
   simd,
   store,
   storeLane,
   tee,
-  uleb,
-  V128,
-  vec,
 } from './wasmBytecode';
 
 /*
@@ -117,7 +113,7 @@ function biasReluT(): number[] {
     ],
     [],
   );
-  return body([...f32Const0, ...splat, ...set(ZERO), ...code], 5, 3);
+  return functionBody(5, 3, [...f32Const0, ...splat, ...set(ZERO), ...code]);
 }
 
 function reluGradT(): number[] {
@@ -152,35 +148,20 @@ function reluGradT(): number[] {
       ...F32_STORE,
     ],
   );
-  return body([...f32Const0, ...splat, ...set(ZERO), ...code], 5, 3);
-}
-
-function body(code: number[], ints: number, vectors: number): number[] {
-  const locals = vec([
-    [ints, I32],
-    [vectors, V128],
-  ]);
-  const fn = [...locals, ...code, END];
-  return [...uleb(fn.length), ...fn];
+  return functionBody(5, 3, [...f32Const0, ...splat, ...set(ZERO), ...code]);
 }
 
 /** The module's bytes: the two functions, on the imported memory (shared when threaded). */
 export function simdLayerModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
-  const type = (params: number) => [0x60, ...vec(Array.from({ length: params }, () => [I32])), 0];
-  return Uint8Array.from([
-    ...MAGIC_AND_VERSION,
-    ...section(1, vec([type(6), type(7)])),
-    ...section(2, vec([memoryImport(shared)])),
-    ...section(3, vec([[0], [1]])),
-    ...section(
-      7,
-      vec([
-        [...name('bias_relu_t'), 0x00, 0],
-        [...name('relu_grad_t'), 0x00, 1],
-      ]),
-    ),
-    ...section(10, vec([biasReluT(), reluGradT()])),
-  ]);
+  const ints = (count: number) => functionType(Array<number>(count).fill(I32));
+  return moduleBytes(
+    shared,
+    [ints(6), ints(7)],
+    [
+      { name: 'bias_relu_t', type: 0, body: biasReluT() },
+      { name: 'relu_grad_t', type: 1, body: reluGradT() },
+    ],
+  );
 }
 
 /** The two passes, bound to one wasm memory; addresses are byte addresses of float32 arrays. */

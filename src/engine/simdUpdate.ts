@@ -21,22 +21,21 @@ import {
   div,
   END,
   F32,
+  functionBody,
+  functionType,
   get,
   I32,
   i32,
-  instantiateOn,
   I32_ADD,
   I32_EQZ,
   I32_LT_U,
   I32_MUL,
   I32_SUB,
+  instantiateOn,
   load,
   LOOP,
-  MAGIC_AND_VERSION,
-  memoryImport,
+  moduleBytes,
   mul,
-  name,
-  section,
   set,
   splat,
   sqrt,
@@ -44,9 +43,6 @@ import {
   storeLane,
   sub,
   tee,
-  uleb,
-  V128,
-  vec,
 } from './wasmBytecode';
 
 // Parameters of every function: five byte addresses (weights, gradient, two slots, new
@@ -108,14 +104,8 @@ function loopFunction(value: number[]): number[] {
     ...[...get(I), ...i32(16), I32_ADD, ...tee(I), ...get(BYTES), I32_LT_U, ...BR_IF_0],
     END,
     END,
-    END,
   ];
-  const locals = vec([
-    [I32_LOCALS, I32],
-    [CONSTS + 4, V128],
-  ]);
-  const fn = [...locals, ...code];
-  return [...uleb(fn.length), ...fn];
+  return functionBody(I32_LOCALS, CONSTS + 4, code);
 }
 
 /** `slot` ← `update` (which computes the new value from the old one on the stack); keeps it in `keep`. */
@@ -211,16 +201,11 @@ const KINDS = Object.keys(FUNCTIONS) as Kind[];
  */
 export function simdModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   const params = [...Array<number>(INTS).fill(I32), ...Array<number>(CONSTS).fill(F32)];
-  const type = [0x60, ...vec(params.map((t) => [t])), 0];
-
-  return Uint8Array.from([
-    ...MAGIC_AND_VERSION,
-    ...section(1, vec([type])),
-    ...section(2, vec([memoryImport(shared)])),
-    ...section(3, vec(KINDS.map(() => [0]))),
-    ...section(7, vec(KINDS.map((k, i) => [...name(k), 0x00, i]))),
-    ...section(10, vec(KINDS.map((k) => loopFunction(FUNCTIONS[k])))),
-  ]);
+  return moduleBytes(
+    shared,
+    [functionType(params)],
+    KINDS.map((k) => ({ name: k, type: 0, body: loopFunction(FUNCTIONS[k]) })),
+  );
 }
 
 /** Byte addresses of one parameter's arrays in the wasm memory (0 for a slot not used). */

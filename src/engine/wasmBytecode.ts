@@ -63,13 +63,53 @@ export const storeAt = (offset: number) => [...simd(0x0b), 2, ...uleb(offset)];
 export const MAX_PAGES = 65536;
 
 /** The import of the wasm backend's memory, as env.memory; shared for the threaded build. */
-export function memoryImport(shared: boolean): number[] {
+function memoryImport(shared: boolean): number[] {
   const limits = shared ? [0x03, 1, ...uleb(MAX_PAGES)] : [0x00, 1];
   return [...name('env'), ...name('memory'), 0x02, ...limits];
 }
 
 /** A module's header. */
-export const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+/** A function type: these parameter types, no results. */
+export const functionType = (params: readonly number[]): number[] => [
+  0x60,
+  ...vec(params.map((p) => [p])),
+  0,
+];
+
+/** A function's code entry: `ints` i32 and `vectors` v128 locals after its parameters, then `code`. */
+export function functionBody(ints: number, vectors: number, code: readonly number[]): number[] {
+  const locals = vec([
+    [ints, I32],
+    [vectors, V128],
+  ]);
+  const fn = [...locals, ...code, END];
+  return [...uleb(fn.length), ...fn];
+}
+
+export interface ExportedFunction {
+  name: string;
+  /** Its type's index in the module's types. */
+  type: number;
+  body: number[];
+}
+
+/** A module of exported functions on the wasm backend's memory (imported as env.memory). */
+export function moduleBytes(
+  shared: boolean,
+  types: readonly number[][],
+  functions: readonly ExportedFunction[],
+): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from([
+    ...MAGIC_AND_VERSION,
+    ...section(1, vec([...types])),
+    ...section(2, vec([memoryImport(shared)])),
+    ...section(3, vec(functions.map((f) => [f.type]))),
+    ...section(7, vec(functions.map((f, i) => [...name(f.name), 0x00, i]))),
+    ...section(10, vec(functions.map((f) => f.body))),
+  ]);
+}
 
 /**
  * Starts a module on the wasm backend's memory: `bytesFor(shared)` gives its bytes for a plain or
